@@ -1,0 +1,87 @@
+#include "taxonomy/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "taxonomy/xalloc.h"
+
+void diag_list_init(struct diag_list *list)
+{
+    list->items = NULL;
+    list->count = list->alloc = list->errors = 0;
+}
+
+void diag_list_release(struct diag_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].file);
+        free(list->items[i].message);
+    }
+    free(list->items);
+    diag_list_init(list);
+}
+
+static struct diag *push(struct diag_list *list)
+{
+    if (list->count == list->alloc) {
+        list->alloc = list->alloc ? list->alloc * 2 : 8;
+        list->items = xrealloc(list->items, list->alloc * sizeof(*list->items));
+    }
+    return &list->items[list->count++];
+}
+
+void diag_add(struct diag_list *list, enum diag_severity sev, const char *file,
+              int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    va_end(ap);
+
+    struct diag *d = push(list);
+    d->file = xstrdup(file ? file : "");
+    d->line = line;
+    d->col = col;
+    d->severity = sev;
+    d->message = msg;
+    if (sev == DIAG_ERROR)
+        list->errors++;
+}
+
+void diag_list_append(struct diag_list *dst, struct diag_list *src)
+{
+    for (size_t i = 0; i < src->count; i++) {
+        *push(dst) = src->items[i];
+        if (src->items[i].severity == DIAG_ERROR)
+            dst->errors++;
+    }
+    free(src->items);
+    diag_list_init(src);
+}
+
+const char *diag_severity_name(enum diag_severity sev)
+{
+    switch (sev) {
+    case DIAG_ERROR: return "error";
+    case DIAG_WARNING: return "warning";
+    case DIAG_NOTE: return "note";
+    }
+    return "error";
+}
+
+char *diag_format(const struct diag *d)
+{
+    const char *sev = diag_severity_name(d->severity);
+    if (!d->file[0])
+        return xasprintf("%s: %s", sev, d->message);
+    if (d->line <= 0)
+        return xasprintf("%s: %s: %s", d->file, sev, d->message);
+    if (d->col <= 0)
+        return xasprintf("%s:%d: %s: %s", d->file, d->line, sev, d->message);
+    return xasprintf("%s:%d:%d: %s: %s", d->file, d->line, d->col, sev, d->message);
+}

@@ -1,0 +1,447 @@
+/*
+ * yaml_reader: libyaml events -> struct yr_node tree. See the header for
+ * the grammar. libyaml's 1-on-success convention stops here; its marks are
+ * 0-based and become 1-based.
+ */
+#include "taxonomy/yaml_reader.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "taxonomy/taxonomy.h"
+#include "taxonomy/xalloc.h"
+
+const struct yr_limits yr_default_limits = {
+    .max_bytes = 16u * 1024 * 1024,
+    .max_depth = 32,
+};
+
+struct parser {
+    yaml_parser_t yaml;
+    struct yr_doc *doc;
+    const struct yr_limits *limits;
+    struct diag_list *diags;
+    const char *data;            /* the whole input, for byte -> line:col */
+    size_t len;
+    bool failed;
+};
+
+/* A growable list of child pointers used while a container is open. */
+struct children {
+    void **v;
+    size_t n, alloc;
+};
+
+static void children_push(struct children *c, void *p)
+{
+    if (c->n == c->alloc) {
+        c->alloc = c->alloc ? c->alloc * 2 : 8;
+        c->v = xrealloc(c->v, c->alloc * sizeof(*c->v));
+    }
+    c->v[c->n++] = p;
+}
+
+static void error_at(struct parser *p, const yaml_mark_t *mark, const char *fmt, const char *arg)
+{
+    diag_add(p->diags, DIAG_ERROR, p->doc->file, (int)mark->line + 1, (int)mark->column + 1,
+             fmt, arg);
+    p->failed = true;
+}
+
+static void report_libyaml_error(struct parser *p)
+{
+    const yaml_parser_t *y = &p->yaml;
+    const char *problem = y->problem ? y->problem : "cannot parse YAML";
+    int line = (int)y->problem_mark.line + 1;
+    int col = (int)y->problem_mark.column + 1;
+    if (y->error == YAML_READER_ERROR) {
+        /* Reader errors (bad UTF-8) carry a byte offset, not a mark. */
+        int l = 1, c = 1;
+        for (size_t i = 0; i < y->problem_offset && i < p->len; i++) {
+            if (p->data[i] == '\n') {
+                l++;
+                c = 1;
+            } else if (((unsigned char)p->data[i] & 0xC0) != 0x80) {
+                c++;
+            }
+        }
+        diag_add(p->diags, DIAG_ERROR, p->doc->file, l, c, "%s (byte %zu)", problem,
+                 y->problem_offset);
+    } else if (y->context) {
+        diag_add(p->diags, DIAG_ERROR, p->doc->file, line, col, "%s %s (line %d)", problem,
+                 y->context, (int)y->context_mark.line + 1);
+    } else {
+        diag_add(p->diags, DIAG_ERROR, p->doc->file, line, col, "%s", problem);
+    }
+    p->failed = true;
+}
+
+/* Pull the next event; on a libyaml error, report it and return false. */
+static bool next_event(struct parser *p, yaml_event_t *ev)
+{
+    if (!yaml_parser_parse(&p->yaml, ev)) {
+        report_libyaml_error(p);
+        return false;
+    }
+    return true;
+}
+
+static struct yr_node *new_node(struct parser *p, enum yr_kind kind, const yaml_mark_t *m)
+{
+    struct yr_node *n = arena_alloc(&p->doc->arena, sizeof(*n));
+    n->kind = kind;
+    n->line = (int)m->line + 1;
+    n->col = (int)m->column + 1;
+    return n;
+}
+
+static struct yr_node *parse_node(struct parser *p, yaml_event_t *ev, int depth);
+
+/* sequence ::= SEQUENCE-START node* SEQUENCE-END; ev is the start event. */
+static struct yr_node *parse_sequence(struct parser *p, yaml_event_t *start, int depth)
+{
+    struct yr_node *n = new_node(p, YR_SEQUENCE, &start->start_mark);
+    struct children kids = {0};
+    for (;;) {
+        yaml_event_t ev;
+        if (!next_event(p, &ev))
+            break;
+        if (ev.type == YAML_SEQUENCE_END_EVENT) {
+            yaml_event_delete(&ev);
+            break;
+        }
+        struct yr_node *child = parse_node(p, &ev, depth + 1);
+        yaml_event_delete(&ev);
+        if (!child)
+            break;
+        children_push(&kids, child);
+    }
+    n->count = kids.n;
+    n->items = arena_calloc(&p->doc->arena, kids.n, sizeof(*n->items));
+    if (kids.n)
+        memcpy(n->items, kids.v, kids.n * sizeof(*n->items));
+    free(kids.v);
+    return p->failed ? NULL : n;
+}
+
+/* mapping ::= MAPPING-START (SCALAR node)* MAPPING-END */
+static struct yr_node *parse_mapping(struct parser *p, yaml_event_t *start, int depth)
+{
+    struct yr_node *n = new_node(p, YR_MAPPING, &start->start_mark);
+    struct children kids = {0};  /* alternating key, value */
+    for (;;) {
+        yaml_event_t ev;
+        if (!next_event(p, &ev))
+            break;
+        if (ev.type == YAML_MAPPING_END_EVENT) {
+            yaml_event_delete(&ev);
+            break;
+        }
+        if (ev.type != YAML_SCALAR_EVENT && ev.type != YAML_ALIAS_EVENT) {
+            error_at(p, &ev.start_mark, "mapping keys must be plain text%s", "");
+            yaml_event_delete(&ev);
+            break;
+        }
+        struct yr_node *key = parse_node(p, &ev, depth + 1);
+        yaml_event_delete(&ev);
+        if (!key)
+            break;
+        for (size_t i = 0; i < kids.n; i += 2) {
+            const struct yr_node *other = kids.v[i];
+            if (strcmp(other->scalar, key->scalar) == 0) {
+                diag_add(p->diags, DIAG_ERROR, p->doc->file, key->line, key->col,
+                         "duplicate key '%s' (first at line %d)", key->scalar, other->line);
+                p->failed = true;
+            }
+        }
+        if (!next_event(p, &ev))
+            break;
+        struct yr_node *value = parse_node(p, &ev, depth + 1);
+        yaml_event_delete(&ev);
+        if (!value)
+            break;
+        children_push(&kids, key);
+        children_push(&kids, value);
+    }
+    n->count = kids.n / 2;
+    n->pairs = arena_calloc(&p->doc->arena, n->count, sizeof(*n->pairs));
+    for (size_t i = 0; i < n->count; i++) {
+        n->pairs[i].key = kids.v[2 * i];
+        n->pairs[i].value = kids.v[2 * i + 1];
+    }
+    free(kids.v);
+    return p->failed ? NULL : n;
+}
+
+/* node ::= SCALAR | sequence | mapping; ev is the node's first event. */
+static struct yr_node *parse_node(struct parser *p, yaml_event_t *ev, int depth)
+{
+    if (depth > p->limits->max_depth) {
+        diag_add(p->diags, DIAG_ERROR, p->doc->file, (int)ev->start_mark.line + 1,
+                 (int)ev->start_mark.column + 1, "nesting deeper than %d levels",
+                 p->limits->max_depth);
+        p->failed = true;
+        return NULL;
+    }
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT: {
+        struct yr_node *n = new_node(p, YR_SCALAR, &ev->start_mark);
+        n->scalar_len = ev->data.scalar.length;
+        n->scalar = arena_strndup(&p->doc->arena, (const char *)ev->data.scalar.value,
+                                  ev->data.scalar.length);
+        n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+        return n;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+        return parse_sequence(p, ev, depth);
+    case YAML_MAPPING_START_EVENT:
+        return parse_mapping(p, ev, depth);
+    case YAML_ALIAS_EVENT:
+        error_at(p, &ev->start_mark, "YAML aliases are not allowed (found '*%s')",
+                 (const char *)ev->data.alias.anchor);
+        return NULL;
+    default:
+        error_at(p, &ev->start_mark, "unexpected YAML structure%s", "");
+        return NULL;
+    }
+}
+
+/* stream ::= STREAM-START document? STREAM-END */
+static void parse_stream(struct parser *p)
+{
+    yaml_event_t ev;
+    bool seen_document = false;
+    while (!p->failed && next_event(p, &ev)) {
+        yaml_event_type_t type = ev.type;
+        if (type == YAML_DOCUMENT_START_EVENT && seen_document) {
+            error_at(p, &ev.start_mark, "only one YAML document per file is allowed%s", "");
+        } else if (type == YAML_DOCUMENT_START_EVENT) {
+            seen_document = true;
+            yaml_event_t body;
+            if (next_event(p, &body)) {
+                if (body.type != YAML_DOCUMENT_END_EVENT)
+                    p->doc->root = parse_node(p, &body, 1);
+                yaml_event_delete(&body);
+            }
+            yaml_event_delete(&ev);
+            continue;
+        }
+        yaml_event_delete(&ev);
+        if (type == YAML_STREAM_END_EVENT)
+            break;
+    }
+}
+
+struct yr_doc *yr_load_buffer(const char *name, const char *data, size_t len,
+                              const struct yr_limits *limits, struct diag_list *diags)
+{
+    if (!limits)
+        limits = &yr_default_limits;
+    struct yr_doc *doc = xcalloc(1, sizeof(*doc));
+    arena_init(&doc->arena);
+    doc->file = arena_strdup(&doc->arena, name);
+    if (len > limits->max_bytes) {
+        diag_add(diags, DIAG_ERROR, name, 0, 0, "file is too large (%zu bytes, limit %zu)", len,
+                 limits->max_bytes);
+        yr_doc_free(doc);
+        return NULL;
+    }
+    struct parser p = {.doc = doc, .limits = limits, .diags = diags, .data = data, .len = len};
+    if (!yaml_parser_initialize(&p.yaml))
+        BUG("yaml_parser_initialize failed");
+    yaml_parser_set_input_string(&p.yaml, (const unsigned char *)data, len);
+    parse_stream(&p);
+    yaml_parser_delete(&p.yaml);
+    if (p.failed) {
+        yr_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+struct yr_doc *yr_load_file(const char *path, const struct yr_limits *limits,
+                            struct diag_list *diags)
+{
+    if (!limits)
+        limits = &yr_default_limits;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    /* Read at most one byte past the limit, so a huge file is refused
+     * without reading it all. */
+    size_t cap = 64 * 1024, len = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (len == cap) {
+            if (cap > limits->max_bytes)
+                break;
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    bool read_error = ferror(f);
+    fclose(f);
+    struct yr_doc *doc = NULL;
+    if (read_error)
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read '%s'", path);
+    else if (len > limits->max_bytes)
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "file is too large (more than %zu bytes)",
+                 limits->max_bytes);
+    else
+        doc = yr_load_buffer(path, buf, len, limits, diags);
+    free(buf);
+    return doc;
+}
+
+void yr_doc_free(struct yr_doc *doc)
+{
+    if (!doc)
+        return;
+    arena_release(&doc->arena);
+    free(doc);
+}
+
+const struct yr_node *yr_get(const struct yr_node *map, const char *key)
+{
+    if (!map || map->kind != YR_MAPPING)
+        return NULL;
+    for (size_t i = 0; i < map->count; i++)
+        if (strcmp(map->pairs[i].key->scalar, key) == 0)
+            return map->pairs[i].value;
+    return NULL;
+}
+
+size_t yr_check_keys(const struct yr_node *map, const char *const *allowed, const char *what,
+                     const char *file, struct diag_list *diags)
+{
+    size_t n_allowed = 0, bad = 0;
+    while (allowed[n_allowed])
+        n_allowed++;
+    for (size_t i = 0; map && map->kind == YR_MAPPING && i < map->count; i++) {
+        const struct yr_node *k = map->pairs[i].key;
+        bool ok = false;
+        for (size_t j = 0; j < n_allowed && !ok; j++)
+            ok = strcmp(k->scalar, allowed[j]) == 0;
+        if (ok)
+            continue;
+        const char *hint = tax_suggest(k->scalar, allowed, n_allowed);
+        if (hint)
+            diag_add(diags, DIAG_ERROR, file, k->line, k->col,
+                     "unknown key '%s' in %s (did you mean '%s'?)", k->scalar, what, hint);
+        else
+            diag_add(diags, DIAG_ERROR, file, k->line, k->col, "unknown key '%s' in %s",
+                     k->scalar, what);
+        bad++;
+    }
+    return bad;
+}
+
+const char *yr_kind_name(enum yr_kind k)
+{
+    switch (k) {
+    case YR_SCALAR: return "a scalar";
+    case YR_SEQUENCE: return "a list";
+    case YR_MAPPING: return "a mapping";
+    }
+    return "?";
+}
+
+static int want_scalar(const struct yr_node *n, const char *what, const char *expected,
+                       const char *file, struct diag_list *diags)
+{
+    if (n->kind == YR_SCALAR)
+        return 0;
+    diag_add(diags, DIAG_ERROR, file, n->line, n->col, "%s must be %s, not %s", what, expected,
+             yr_kind_name(n->kind));
+    return -1;
+}
+
+int yr_scalar_string(const struct yr_node *n, const char *what, const char *file,
+                     struct diag_list *diags, const char **out)
+{
+    if (want_scalar(n, what, "text", file, diags) < 0)
+        return -1;
+    if (strlen(n->scalar) != n->scalar_len) {
+        diag_add(diags, DIAG_ERROR, file, n->line, n->col, "%s contains a NUL character", what);
+        return -1;
+    }
+    *out = n->scalar;
+    return 0;
+}
+
+int yr_scalar_int(const struct yr_node *n, const char *what, const char *file,
+                  struct diag_list *diags, long long *out)
+{
+    if (want_scalar(n, what, "a whole number", file, diags) < 0)
+        return -1;
+    /* Accept digit group separators written as '_' (YAML 1.1 style). */
+    char buf[64];
+    size_t j = 0;
+    for (const char *s = n->scalar; *s && j + 1 < sizeof(buf); s++)
+        if (*s != '_')
+            buf[j++] = *s;
+    buf[j] = '\0';
+    char *end;
+    errno = 0;
+    long long v = strtoll(buf, &end, 10);
+    if (!n->scalar[0] || *end || errno == ERANGE || j + 1 >= sizeof(buf)) {
+        /* Allow 1e6-style integers if they are exact. */
+        double d = strtod(buf, &end);
+        if (n->scalar[0] && !*end && isfinite(d) && d == floor(d) && fabs(d) < 9.2e18) {
+            *out = (long long)d;
+            return 0;
+        }
+        diag_add(diags, DIAG_ERROR, file, n->line, n->col, "%s must be a whole number, not '%s'",
+                 what, n->scalar);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int yr_scalar_double(const struct yr_node *n, const char *what, const char *file,
+                     struct diag_list *diags, double *out)
+{
+    if (want_scalar(n, what, "a number", file, diags) < 0)
+        return -1;
+    char *end;
+    errno = 0;
+    double v = strtod(n->scalar, &end);
+    if (!n->scalar[0] || *end || errno == ERANGE || !isfinite(v) ||
+        strspn(n->scalar, "0123456789+-.eE") != strlen(n->scalar)) {
+        diag_add(diags, DIAG_ERROR, file, n->line, n->col, "%s must be a finite number, not '%s'",
+                 what, n->scalar);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int yr_scalar_bool(const struct yr_node *n, const char *what, const char *file,
+                   struct diag_list *diags, bool *out)
+{
+    if (want_scalar(n, what, "true or false", file, diags) < 0)
+        return -1;
+    const char *s = n->scalar;
+    if (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "on")) {
+        *out = true;
+        return 0;
+    }
+    if (!strcmp(s, "false") || !strcmp(s, "no") || !strcmp(s, "off")) {
+        *out = false;
+        return 0;
+    }
+    diag_add(diags, DIAG_ERROR, file, n->line, n->col, "%s must be true or false, not '%s'", what,
+             s);
+    return -1;
+}
