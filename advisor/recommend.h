@@ -1,0 +1,58 @@
+/*
+ * recommend: the advisor's answer for one profile.
+ *
+ * adv_recommend() evaluates every algorithm of the profile's taxonomy with
+ * the rules (rules.h), ranks the ones not excluded, and adds what would
+ * change the pick (sensitivity.h), operating advice (advice.h) and the
+ * benchmark that would validate the pick (bench.h). The result is plain
+ * data the CLI and the TUI present; report.h serialises it to JSON and
+ * Markdown. The engine never prints.
+ *
+ * Ranking order (deterministic): score descending, then evidence (field >
+ * benchmark > theory), then unconfirmed specialisation ascending (see
+ * rules.h), then id ascending.
+ *
+ * Ownership: the caller owns the result; free with
+ * adv_recommendation_free(). It points into the profile and taxonomy, which
+ * must outlive it. Thread-safe for distinct results.
+ */
+#ifndef BM_ADV_RECOMMEND_H
+#define BM_ADV_RECOMMEND_H
+
+#include <stddef.h>
+
+#include "advisor/advice.h"
+#include "advisor/bench.h"
+#include "advisor/profile.h"
+#include "advisor/rules.h"
+#include "advisor/sensitivity.h"
+#include "taxonomy/taxonomy.h"
+
+struct adv_recommendation {
+    const struct tax *tax;
+    const struct adv_profile *profile;   /* not owned */
+    struct adv_eval *ranked;             /* owned; algorithms not excluded, best first */
+    size_t n_ranked;
+    struct adv_eval *excluded;           /* owned; excluded algorithms, taxonomy order */
+    size_t n_excluded;
+    struct adv_whatif_list what_if;      /* owned */
+    struct adv_advice_list advice;       /* owned */
+    struct adv_bench bench;              /* owned */
+};
+
+/* Rank every algorithm for p. Never NULL. */
+struct adv_recommendation *adv_recommend(const struct adv_profile *p);
+void adv_recommendation_free(struct adv_recommendation *r);
+
+/* The top pick alone, without notes (fast; what sensitivity uses). NULL
+ * when every algorithm is excluded. *score (may be NULL) gets its score. */
+const struct tax_algorithm *adv_top_pick(const struct adv_profile *p, double *score);
+
+/* Ranking order: < 0 when a ranks before b. Excluded evaluations sort last. */
+int adv_eval_compare(const struct adv_eval *a, const struct adv_eval *b);
+
+/* The 1-based rank of the algorithm with this id in r, or 0 if it is not
+ * ranked (excluded or unknown). */
+size_t adv_rank_of(const struct adv_recommendation *r, const char *alg_id);
+
+#endif

@@ -1,0 +1,365 @@
+/*
+ * report: JSON and Markdown renderings of a recommendation (see report.h).
+ */
+#include "advisor/report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "advisor/spec.h"
+#include "taxonomy/jsonw.h"
+#include "taxonomy/xalloc.h"
+
+static double round3(double v)
+{
+    return round(v * 1000) / 1000;
+}
+
+char *adv_reference_text(const struct tax_reference *ref)
+{
+    if (ref->url)
+        return xasprintf("%s (%d). %s. %s. %s", ref->authors, ref->year, ref->title, ref->venue,
+                         ref->url);
+    return xasprintf("%s (%d). %s. %s.", ref->authors, ref->year, ref->title, ref->venue);
+}
+
+char *adv_excluded_reason(const struct adv_eval *e)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < e->n_notes; i++)
+        if (e->notes[i].kind == ADV_NOTE_EXCLUSION)
+            len += strlen(e->notes[i].text) + 2;
+    char *s = xmalloc(len);
+    s[0] = '\0';
+    for (size_t i = 0; i < e->n_notes; i++) {
+        if (e->notes[i].kind != ADV_NOTE_EXCLUSION)
+            continue;
+        if (s[0])
+            strcat(s, "; ");
+        strcat(s, e->notes[i].text);
+    }
+    return s;
+}
+
+static size_t shown(const struct adv_recommendation *r, size_t top)
+{
+    return top && top < r->n_ranked ? top : r->n_ranked;
+}
+
+/* ---- JSON ---- */
+
+static void json_profile(struct jsonw *w, const struct adv_profile *p)
+{
+    jsonw_key(w, "profile");
+    jsonw_object_begin(w);
+    jsonw_key(w, "name");
+    jsonw_string(w, p->name);
+    jsonw_key(w, "description");
+    jsonw_string(w, p->description);
+    jsonw_key(w, "answers");
+    jsonw_object_begin(w);
+    for (size_t i = 0; i < p->n_answers; i++) {
+        const struct adv_answer *a = &p->answers[i];
+        jsonw_key(w, a->trait->id);
+        if (adv_profile_applies(p, a->trait) == ADV_APPLIES_NO)
+            jsonw_null(w);   /* another answer makes the question irrelevant */
+        else if (a->trait->kind == TAX_TRAIT_CHOICE)
+            jsonw_string(w, a->choice->id);
+        else if (a->not_sure)
+            jsonw_string(w, TAX_NOT_SURE);
+        else
+            jsonw_number(w, a->value);
+    }
+    jsonw_object_end(w);
+    jsonw_object_end(w);
+}
+
+static void json_notes(struct jsonw *w, const char *key, const struct adv_eval *e,
+                       bool (*pick)(const struct adv_note *))
+{
+    jsonw_key(w, key);
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < e->n_notes; i++)
+        if (pick(&e->notes[i]))
+            jsonw_string(w, e->notes[i].text);
+    jsonw_array_end(w);
+}
+
+static void json_recommendation(struct jsonw *w, const struct adv_eval *e, size_t rank)
+{
+    const struct tax_algorithm *a = e->alg;
+    jsonw_object_begin(w);
+    jsonw_key(w, "rank");
+    jsonw_int(w, (long long)rank);
+    jsonw_key(w, "id");
+    jsonw_string(w, a->id);
+    jsonw_key(w, "name");
+    jsonw_string(w, a->name);
+    jsonw_key(w, "family");
+    jsonw_string(w, a->family->id);
+    jsonw_key(w, "score");
+    jsonw_number(w, round3(e->score));
+    jsonw_key(w, "evidence");
+    jsonw_string(w, tax_evidence_name(a->evidence));
+    jsonw_key(w, "policy");
+    jsonw_string(w, a->policy);
+    jsonw_key(w, "summary");
+    jsonw_string(w, a->summary);
+    json_notes(w, "why", e, adv_note_is_why);
+    json_notes(w, "cautions", e, adv_note_is_caution);
+    jsonw_key(w, "references");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < a->n_references; i++) {
+        char *t = adv_reference_text(a->references[i]);
+        jsonw_string(w, t);
+        free(t);
+    }
+    jsonw_array_end(w);
+    jsonw_key(w, "implementations");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < a->n_implementations; i++) {
+        const struct tax_implementation *im = &a->implementations[i];
+        jsonw_object_begin(w);
+        jsonw_key(w, "library");
+        jsonw_string(w, im->library);
+        jsonw_key(w, "how");
+        jsonw_string(w, im->how);
+        jsonw_key(w, "status");
+        jsonw_string(w, im->status);
+        jsonw_object_end(w);
+    }
+    jsonw_array_end(w);
+    jsonw_object_end(w);
+}
+
+static void json_alg_ref(struct jsonw *w, const struct tax_algorithm *a)
+{
+    if (!a) {
+        jsonw_null(w);
+        return;
+    }
+    jsonw_object_begin(w);
+    jsonw_key(w, "id");
+    jsonw_string(w, a->id);
+    jsonw_key(w, "name");
+    jsonw_string(w, a->name);
+    jsonw_object_end(w);
+}
+
+static void json_what_if(struct jsonw *w, const struct adv_whatif_list *l)
+{
+    jsonw_key(w, "what_if");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < l->count; i++) {
+        const struct adv_whatif *x = &l->items[i];
+        jsonw_object_begin(w);
+        jsonw_key(w, "trait");
+        jsonw_string(w, x->trait->id);
+        jsonw_key(w, "from");
+        jsonw_string(w, x->from);
+        jsonw_key(w, "to");
+        jsonw_string(w, x->to);
+        jsonw_key(w, "not_sure");
+        jsonw_bool(w, x->from_not_sure);
+        jsonw_key(w, "changes_top");
+        jsonw_bool(w, x->changes_top);
+        jsonw_key(w, "top");
+        json_alg_ref(w, x->top);
+        jsonw_key(w, "text");
+        jsonw_string(w, x->text);
+        jsonw_object_end(w);
+    }
+    jsonw_array_end(w);
+}
+
+static void json_advice(struct jsonw *w, const struct adv_advice_list *l)
+{
+    jsonw_key(w, "advice");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < l->count; i++) {
+        const struct adv_advice *a = &l->items[i];
+        jsonw_object_begin(w);
+        jsonw_key(w, "topic");
+        jsonw_string(w, a->topic);
+        jsonw_key(w, "text");
+        jsonw_string(w, a->text);
+        jsonw_key(w, "basis");
+        jsonw_string(w, a->basis);
+        jsonw_key(w, "value");
+        jsonw_number(w, a->value);
+        jsonw_key(w, "unit");
+        jsonw_string(w, a->unit);
+        jsonw_object_end(w);
+    }
+    jsonw_array_end(w);
+}
+
+static void json_excluded(struct jsonw *w, const struct adv_recommendation *r)
+{
+    jsonw_key(w, "excluded");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < r->n_excluded; i++) {
+        char *reason = adv_excluded_reason(&r->excluded[i]);
+        jsonw_object_begin(w);
+        jsonw_key(w, "id");
+        jsonw_string(w, r->excluded[i].alg->id);
+        jsonw_key(w, "name");
+        jsonw_string(w, r->excluded[i].alg->name);
+        jsonw_key(w, "reason");
+        jsonw_string(w, reason);
+        jsonw_object_end(w);
+        free(reason);
+    }
+    jsonw_array_end(w);
+}
+
+static void json_bench(struct jsonw *w, const struct adv_bench *b)
+{
+    jsonw_key(w, "benchmark");
+    jsonw_object_begin(w);
+    jsonw_key(w, "workload");
+    jsonw_string(w, b->workload);
+    jsonw_key(w, "arms");
+    jsonw_int(w, b->arms);
+    jsonw_key(w, "horizon");
+    jsonw_int(w, b->horizon);
+    jsonw_key(w, "seeds");
+    jsonw_int(w, b->seeds);
+    jsonw_key(w, "seed");
+    jsonw_int(w, 1);
+    jsonw_key(w, "params");
+    jsonw_object_begin(w);
+    for (size_t i = 0; i < b->n_params; i++) {
+        jsonw_key(w, b->params[i].key);
+        jsonw_number(w, b->params[i].value);
+    }
+    jsonw_object_end(w);
+    jsonw_key(w, "policies");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < b->n_policies; i++)
+        jsonw_string(w, b->policies[i]);
+    jsonw_array_end(w);
+    jsonw_key(w, "recommended");
+    jsonw_string(w, b->recommended);
+    jsonw_key(w, "validates");
+    json_alg_ref(w, b->validated);
+    jsonw_key(w, "top_pick_simulated");
+    jsonw_bool(w, b->validated && !b->substitute);
+    jsonw_key(w, "note");
+    jsonw_string(w, b->note);
+    jsonw_object_end(w);
+}
+
+void adv_report_json(const struct adv_recommendation *r, size_t top, bool pretty, FILE *out)
+{
+    struct jsonw w;
+    jsonw_init(&w, out, pretty);
+    jsonw_object_begin(&w);
+    json_profile(&w, r->profile);
+    jsonw_key(&w, "recommendations");
+    jsonw_array_begin(&w);
+    for (size_t i = 0; i < shown(r, top); i++)
+        json_recommendation(&w, &r->ranked[i], i + 1);
+    jsonw_array_end(&w);
+    json_what_if(&w, &r->what_if);
+    json_advice(&w, &r->advice);
+    json_excluded(&w, r);
+    json_bench(&w, &r->bench);
+    jsonw_object_end(&w);
+    jsonw_finish(&w);
+}
+
+/* ---- Markdown ---- */
+
+static void md_notes(FILE *out, const char *title, const struct adv_eval *e,
+                     bool (*pick)(const struct adv_note *))
+{
+    bool any = false;
+    for (size_t i = 0; i < e->n_notes; i++) {
+        if (!pick(&e->notes[i]))
+            continue;
+        if (!any)
+            fprintf(out, "\n**%s**\n\n", title);
+        any = true;
+        fprintf(out, "- %s\n", e->notes[i].text);
+    }
+}
+
+static void md_recommendation(FILE *out, const struct adv_eval *e, size_t rank)
+{
+    const struct tax_algorithm *a = e->alg;
+    fprintf(out, "\n### %zu. %s (`%s`)\n\n", rank, a->name, a->id);
+    fprintf(out, "Family: %s. Score %.3g. Evidence: %s.%s%s%s\n\n%s\n", a->family->name,
+            round3(e->score), tax_evidence_name(a->evidence), a->policy ? " Harness policy: `" : "",
+            a->policy ? a->policy : "", a->policy ? "`." : "", a->summary);
+    md_notes(out, "Why", e, adv_note_is_why);
+    md_notes(out, "Cautions", e, adv_note_is_caution);
+    if (a->n_references) {
+        fprintf(out, "\n**References**\n\n");
+        for (size_t i = 0; i < a->n_references; i++) {
+            char *t = adv_reference_text(a->references[i]);
+            fprintf(out, "- %s\n", t);
+            free(t);
+        }
+    }
+    if (a->n_implementations) {
+        fprintf(out, "\n**Implementations**\n\n");
+        for (size_t i = 0; i < a->n_implementations; i++)
+            fprintf(out, "- %s: `%s` (%s)\n", a->implementations[i].library,
+                    a->implementations[i].how, a->implementations[i].status);
+    }
+}
+
+static void md_profile(FILE *out, const struct adv_profile *p)
+{
+    fprintf(out, "# banditmap recommendation: %s\n\n", p->name ? p->name : "profile");
+    if (p->description)
+        fprintf(out, "%s\n\n", p->description);
+    fprintf(out, "## Answers\n\n| trait | answer |\n|---|---|\n");
+    for (size_t i = 0; i < p->n_answers; i++) {
+        char buf[64];
+        const struct adv_answer *a = &p->answers[i];
+        if (adv_profile_applies(p, a->trait) == ADV_APPLIES_NO)
+            continue;
+        fprintf(out, "| %s | %s |\n", a->trait->id, adv_answer_text(a, buf, sizeof(buf)));
+    }
+}
+
+void adv_report_markdown(const struct adv_recommendation *r, size_t top, FILE *out)
+{
+    md_profile(out, r->profile);
+    fprintf(out, "\n## Recommendations\n");
+    if (!r->n_ranked)
+        fprintf(out, "\nEvery algorithm is excluded by these answers.\n");
+    for (size_t i = 0; i < shown(r, top); i++)
+        md_recommendation(out, &r->ranked[i], i + 1);
+    fprintf(out, "\n## What would change the pick\n\n");
+    if (!r->what_if.count)
+        fprintf(out, "No single change of answer changes the pick.\n");
+    for (size_t i = 0; i < r->what_if.count; i++)
+        fprintf(out, "- %s\n", r->what_if.items[i].text);
+    fprintf(out, "\n## Operating advice\n\n");
+    for (size_t i = 0; i < r->advice.count; i++) {
+        const struct adv_advice *a = &r->advice.items[i];
+        fprintf(out, "- **%s**: %s%s%s%s\n", a->topic, a->text, a->basis ? " _(Basis: " : "",
+                a->basis ? a->basis : "", a->basis ? ".)_" : "");
+    }
+    fprintf(out, "\n## Excluded\n\n");
+    if (!r->n_excluded)
+        fprintf(out, "None.\n");
+    for (size_t i = 0; i < r->n_excluded; i++) {
+        char *reason = adv_excluded_reason(&r->excluded[i]);
+        fprintf(out, "- `%s` (%s): %s\n", r->excluded[i].alg->id, r->excluded[i].alg->name,
+                reason);
+        free(reason);
+    }
+    fprintf(out, "\n## Benchmark\n\n");
+    if (r->bench.note)
+        fprintf(out, "%s\n\n", r->bench.note);
+    fprintf(out, "Run with `banditmap bench SPEC.yaml` on this spec:\n\n```yaml\n");
+    struct spec *s = adv_bench_spec_for_profile(r->tax, r->profile, r);
+    spec_write(s, out);
+    spec_free(s);
+    fprintf(out, "```\n");
+}

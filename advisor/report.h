@@ -1,0 +1,48 @@
+/*
+ * report: a recommendation serialised for scripts (JSON) and for people
+ * (Markdown, the TUI's export). Writes into a caller FILE; never prints
+ * anywhere else.
+ *
+ * JSON contract (scripts and tests rely on it; keys are never removed):
+ *   { "profile": {"name", "description",
+ *                 "answers": {TRAIT: ANSWER | NUMBER | "not_sure" | null (does not apply)}},
+ *     "recommendations": [{"rank", "id", "name", "family", "score", "evidence",
+ *                          "policy", "summary", "why": [TEXT], "cautions": [TEXT],
+ *                          "references": [TEXT], "implementations":
+ *                          [{"library", "how", "status"}]}],
+ *     "what_if": [{"trait", "from", "to", "not_sure", "changes_top",
+ *                  "top": {"id", "name"} | null, "text"}],
+ *     "advice": [{"topic", "text", "basis", "value", "unit"}],
+ *     "excluded": [{"id", "name", "reason"}],
+ *     "benchmark": {"workload", "arms", "horizon", "seeds", "seed", "params": {K: V},
+ *                   "policies": [ID], "recommended", "validates": {"id", "name"} | null,
+ *                   "top_pick_simulated", "note"} }
+ * Scores are rounded to 3 decimals. Output is a pure function of the
+ * recommendation, so identical inputs give identical bytes.
+ */
+#ifndef BM_ADV_REPORT_H
+#define BM_ADV_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "advisor/recommend.h"
+
+/* A reference as one line: "Auer, P., ... (2002). Title. Venue. URL".
+ * The caller frees the result. */
+char *adv_reference_text(const struct tax_reference *ref);
+
+/* The reason an excluded algorithm was excluded: its exclusion notes joined
+ * with "; ". The caller frees the result. */
+char *adv_excluded_reason(const struct adv_eval *e);
+
+/* Write the JSON document above; top limits the recommendations (0 = all). */
+void adv_report_json(const struct adv_recommendation *r, size_t top, bool pretty, FILE *out);
+
+/* Write a Markdown report: the answers, the top recommendations with why,
+ * cautions, references and implementations, what would change the pick,
+ * operating advice, excluded algorithms and the benchmark spec. */
+void adv_report_markdown(const struct adv_recommendation *r, size_t top, FILE *out);
+
+#endif
