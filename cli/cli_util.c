@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "taxonomy/xalloc.h"
+#include "taxonomy/yaml_reader.h"
 
 int cli_tax_opts_add(struct cli_tax_opts *o, const char *file)
 {
@@ -24,16 +25,31 @@ void cli_print_diags(const struct diag_list *diags, FILE *out)
     }
 }
 
+/* Does a line of f start with "traits:"? Reads no more than the YAML
+ * reader accepts, so a device such as /dev/zero cannot keep it reading. */
+static bool stream_defines_traits(FILE *f)
+{
+    static const char key[] = "traits:";
+    size_t col = 0, matched = 0, n = 0;
+    int ch;
+    while ((ch = getc(f)) != EOF && n++ <= yr_default_limits.max_bytes) {
+        if (ch == '\n') {
+            col = matched = 0;
+        } else if (col++ == matched && matched < sizeof(key) - 1 && ch == key[matched]) {
+            if (++matched == sizeof(key) - 1)
+                return true;
+        }
+    }
+    return false;
+}
+
 bool cli_files_define_traits(const struct cli_tax_opts *o)
 {
     for (size_t i = 0; i < o->n_files; i++) {
         FILE *f = fopen(o->files[i], "r");
         if (!f)
             continue;
-        char line[4096];
-        bool found = false;
-        while (!found && fgets(line, sizeof(line), f))
-            found = !strncmp(line, "traits:", 7);
+        bool found = stream_defines_traits(f);
         fclose(f);
         if (found)
             return true;

@@ -101,6 +101,42 @@ static struct yr_node *new_node(struct parser *p, enum yr_kind kind, const yaml_
 
 static struct yr_node *parse_node(struct parser *p, yaml_event_t *ev, int depth);
 
+/* The keys of one mapping, hashed, so the duplicate check stays linear on
+ * hostile files with a million keys (open addressing, load <= 1/2). */
+struct key_set {
+    const struct yr_node **slots;
+    size_t cap, n;
+};
+
+static size_t key_hash(const char *s)
+{
+    size_t h = 1469598103934665603u;  /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Insert key; returns the key already there with the same text, or NULL. */
+static const struct yr_node *key_set_add(struct key_set *ks, const struct yr_node *key)
+{
+    if (2 * (ks->n + 1) > ks->cap) {
+        struct key_set big = {xcalloc(ks->cap ? 2 * ks->cap : 16, sizeof(*big.slots)),
+                              ks->cap ? 2 * ks->cap : 16, 0};
+        for (size_t i = 0; i < ks->cap; i++)
+            if (ks->slots[i])
+                key_set_add(&big, ks->slots[i]);
+        free(ks->slots);
+        *ks = big;
+    }
+    size_t i = key_hash(key->scalar) & (ks->cap - 1);
+    for (; ks->slots[i]; i = (i + 1) & (ks->cap - 1))
+        if (strcmp(ks->slots[i]->scalar, key->scalar) == 0)
+            return ks->slots[i];
+    ks->slots[i] = key;
+    ks->n++;
+    return NULL;
+}
+
 /* sequence ::= SEQUENCE-START node* SEQUENCE-END; ev is the start event. */
 static struct yr_node *parse_sequence(struct parser *p, yaml_event_t *start, int depth)
 {
@@ -133,6 +169,7 @@ static struct yr_node *parse_mapping(struct parser *p, yaml_event_t *start, int 
 {
     struct yr_node *n = new_node(p, YR_MAPPING, &start->start_mark);
     struct children kids = {0};  /* alternating key, value */
+    struct key_set keys = {0};
     for (;;) {
         yaml_event_t ev;
         if (!next_event(p, &ev))
@@ -150,13 +187,11 @@ static struct yr_node *parse_mapping(struct parser *p, yaml_event_t *start, int 
         yaml_event_delete(&ev);
         if (!key)
             break;
-        for (size_t i = 0; i < kids.n; i += 2) {
-            const struct yr_node *other = kids.v[i];
-            if (strcmp(other->scalar, key->scalar) == 0) {
-                diag_add(p->diags, DIAG_ERROR, p->doc->file, key->line, key->col,
-                         "duplicate key '%s' (first at line %d)", key->scalar, other->line);
-                p->failed = true;
-            }
+        const struct yr_node *other = key_set_add(&keys, key);
+        if (other) {
+            diag_add(p->diags, DIAG_ERROR, p->doc->file, key->line, key->col,
+                     "duplicate key '%s' (first at line %d)", key->scalar, other->line);
+            p->failed = true;
         }
         if (!next_event(p, &ev))
             break;
@@ -174,6 +209,7 @@ static struct yr_node *parse_mapping(struct parser *p, yaml_event_t *start, int 
         n->pairs[i].value = kids.v[2 * i + 1];
     }
     free(kids.v);
+    free(keys.slots);
     return p->failed ? NULL : n;
 }
 
@@ -190,9 +226,12 @@ static struct yr_node *parse_node(struct parser *p, yaml_event_t *ev, int depth)
     switch (ev->type) {
     case YAML_SCALAR_EVENT: {
         struct yr_node *n = new_node(p, YR_SCALAR, &ev->start_mark);
+        /* Copy every byte, NULs included ("\0" in a quoted scalar), so
+         * scalar_len bytes are readable; yr_scalar_string() refuses them. */
+        char *text = arena_alloc(&p->doc->arena, ev->data.scalar.length + 1);
+        memcpy(text, ev->data.scalar.value, ev->data.scalar.length);
+        n->scalar = text;
         n->scalar_len = ev->data.scalar.length;
-        n->scalar = arena_strndup(&p->doc->arena, (const char *)ev->data.scalar.value,
-                                  ev->data.scalar.length);
         n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
         return n;
     }

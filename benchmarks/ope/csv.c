@@ -1,0 +1,202 @@
+/*
+ * csv: the line reader and field splitter of the OPE readers (grammar in
+ * csv.h).
+ */
+#include "benchmarks/ope/csv.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "taxonomy/xalloc.h"
+
+int ope_csv_open(struct ope_csv *c, const char *path, struct diag_list *diags)
+{
+    memset(c, 0, sizeof(*c));
+    c->fp = fopen(path, "r");
+    if (!c->fp) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    c->path = xstrdup(path);
+    c->buf_alloc = 1024;
+    c->buf = xmalloc(c->buf_alloc);
+    return 0;
+}
+
+void ope_csv_close(struct ope_csv *c)
+{
+    if (c->fp)
+        fclose(c->fp);
+    free(c->path);
+    free(c->buf);
+    free(c->at);
+    memset(c, 0, sizeof(*c));
+}
+
+/* Read one line into buf without its end: its length, -1 at the end of
+ * the file, -2 when too long (the rest of the line is consumed). */
+static long read_line(struct ope_csv *c)
+{
+    size_t n = 0;
+    int ch;
+    bool too_long = false;
+    c->newline = false;
+    while ((ch = getc(c->fp)) != EOF) {
+        if (ch == '\n') {
+            c->newline = true;
+            break;
+        }
+        if (n + 1 >= OPE_CSV_MAX_LINE) {
+            too_long = true;
+            continue;
+        }
+        if (n + 1 >= c->buf_alloc) {
+            c->buf_alloc *= 2;
+            c->buf = xrealloc(c->buf, c->buf_alloc);
+        }
+        c->buf[n++] = (char)ch;
+    }
+    if (ch == EOF && n == 0 && !too_long)
+        return -1;
+    c->line++;
+    if (n > 0 && c->buf[n - 1] == '\r')
+        n--;
+    c->buf[n] = '\0';
+    return too_long ? -2 : (long)n;
+}
+
+static void push_field(struct ope_csv *c, size_t at)
+{
+    if (c->n_fields == c->at_alloc) {
+        c->at_alloc = c->at_alloc ? 2 * c->at_alloc : 64;
+        c->at = xrealloc(c->at, c->at_alloc * sizeof(size_t));
+    }
+    c->at[c->n_fields++] = at;
+}
+
+/* Split buf in place; -1 with a diagnostic on an unterminated quote. */
+static int split(struct ope_csv *c, size_t len, struct diag_list *diags)
+{
+    char *s = c->buf;
+    size_t i = 0;
+    c->n_fields = 0;
+    for (;;) {
+        push_field(c, i);
+        if (s[i] == '"') {
+            size_t start = i, out = i;
+            for (i++;; ) {
+                if (s[i] == '\0') {
+                    diag_add(diags, DIAG_ERROR, c->path, (int)c->line, (int)start + 1,
+                             "unterminated quoted field");
+                    return -1;
+                }
+                if (s[i] == '"' && s[i + 1] == '"') {
+                    s[out++] = '"';
+                    i += 2;
+                } else if (s[i] == '"') {
+                    i++;
+                    break;
+                } else {
+                    s[out++] = s[i++];
+                }
+            }
+            while (s[i] != ',' && s[i] != '\0')     /* text after the quote */
+                s[out++] = s[i++];
+            char end = s[i];
+            s[out] = '\0';
+            if (end == '\0')
+                break;
+            i++;
+        } else {
+            while (s[i] != ',' && s[i] != '\0')
+                i++;
+            if (s[i] == '\0')
+                break;
+            s[i++] = '\0';
+        }
+    }
+    push_field(c, len + 1);   /* sentinel: one past the end, for ope_csv_col() */
+    c->n_fields--;
+    return 0;
+}
+
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return false;
+    return true;
+}
+
+int ope_csv_read(struct ope_csv *c, struct diag_list *diags)
+{
+    for (;;) {
+        long len = read_line(c);
+        if (len == -1)
+            return 0;
+        if (len == -2) {
+            diag_add(diags, DIAG_ERROR, c->path, (int)c->line, 1, "line longer than %d bytes",
+                     OPE_CSV_MAX_LINE);
+            c->n_fields = 0;
+            return -1;
+        }
+        if (blank(c->buf))
+            continue;
+        return split(c, (size_t)len, diags) < 0 ? -1 : 1;
+    }
+}
+
+const char *ope_csv_field(const struct ope_csv *c, size_t k)
+{
+    if (k >= c->n_fields)
+        BUG("ope_csv_field: field %zu of %zu", k, c->n_fields);
+    return c->buf + c->at[k];
+}
+
+int ope_csv_col(const struct ope_csv *c, size_t k)
+{
+    if (k > c->n_fields)
+        BUG("ope_csv_col: field %zu of %zu", k, c->n_fields);
+    return (int)c->at[k] + 1;
+}
+
+long ope_csv_tell(const struct ope_csv *c)
+{
+    return ftell(c->fp);
+}
+
+int ope_csv_seek(struct ope_csv *c, long offset, long line)
+{
+    if (offset < 0 || fseek(c->fp, offset, SEEK_SET) != 0)
+        return -1;
+    clearerr(c->fp);
+    c->line = line;
+    return 0;
+}
+
+int ope_csv_double(const char *s, double *out)
+{
+    if (!*s)
+        return -1;
+    errno = 0;
+    char *end;
+    double v = strtod(s, &end);
+    if (*end || errno == ERANGE || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+long ope_csv_index(const char *s)
+{
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || errno || v > 1000000000L)
+        return -1;
+    return v;
+}

@@ -1,0 +1,401 @@
+/*
+ * ope: the three passes of ope_run() (see ope.h) and the JSON report.
+ */
+#include "benchmarks/ope/ope.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchmarks/ope/log_csv.h"
+#include "benchmarks/ope/reward_model.h"
+#include "benchmarks/ope/target.h"
+#include "benchmarks/rng.h"
+#include "taxonomy/xalloc.h"
+
+void ope_config_init(struct ope_config *cfg)
+{
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->estimators = OPE_ALL;
+    cfg->bootstrap = 200;
+    cfg->seed = 1;
+    cfg->model = OPE_MODEL_ADDITIVE;
+    cfg->ridge_lambda = 1.0;
+    cfg->switch_tau = 20.0;
+    cfg->clip = 20.0;
+    cfg->tiny_propensity = 1e-3;
+    cfg->max_row_diags = 20;
+}
+
+/* What pass 1 learns about the log. */
+struct scan {
+    double r_sum, r_min, r_max;
+    bool binary;                 /* every reward evaluated is 0 or 1 */
+    int max_action, max_position;
+    long tiny_line;              /* line of the smallest propensity */
+    double pmin_pos[64], pmax_pos[64];   /* propensity range per position (first 64) */
+};
+
+static bool use_row(const struct ope_config *cfg, const struct ope_row *row)
+{
+    return cfg->position == 0 || row->position == cfg->position;
+}
+
+/* Move the row diagnostics of one pass into diags, as errors or (when
+ * skipping) warnings, at most cfg->max_row_diags of them. */
+static void report_bad_rows(const struct ope_config *cfg, struct diag_list *rows,
+                            long n_bad, struct diag_list *diags)
+{
+    enum diag_severity sev = cfg->skip_bad ? DIAG_WARNING : DIAG_ERROR;
+    size_t shown = rows->count < (size_t)cfg->max_row_diags ? rows->count
+                                                             : (size_t)cfg->max_row_diags;
+    for (size_t i = 0; i < shown; i++) {
+        const struct diag *d = &rows->items[i];
+        diag_add(diags, sev, d->file, d->line, d->col, "%s%s", d->message,
+                 cfg->skip_bad ? " (row skipped)" : "");
+    }
+    if (rows->count > shown)
+        diag_add(diags, DIAG_NOTE, cfg->log_path, 0, 0,
+                 "%zu more problems not shown (%ld malformed rows in all)", rows->count - shown,
+                 n_bad);
+    diag_list_release(rows);
+}
+
+static int scan_log(const struct ope_config *cfg, struct ope_log *log, struct ope_report *rep,
+                    struct scan *s, struct diag_list *diags)
+{
+    struct diag_list rows;
+    diag_list_init(&rows);
+    struct ope_row row;
+    int got;
+    s->r_min = INFINITY;
+    s->r_max = -INFINITY;
+    s->max_action = -1;
+    s->binary = true;
+    rep->min_propensity = INFINITY;
+    for (int p = 0; p < 64; p++) {
+        s->pmin_pos[p] = INFINITY;
+        s->pmax_pos[p] = -INFINITY;
+    }
+    while ((got = ope_log_next(log, &row, &rows)) != 0) {
+        if (got < 0) {
+            rep->n_bad++;
+            continue;
+        }
+        if (row.action > s->max_action)
+            s->max_action = row.action;
+        if (row.position > s->max_position)
+            s->max_position = row.position;
+        if (!use_row(cfg, &row)) {
+            rep->n_other_position++;
+            continue;
+        }
+        rep->n_rows++;
+        s->r_sum += row.reward;
+        s->r_min = fmin(s->r_min, row.reward);
+        s->r_max = fmax(s->r_max, row.reward);
+        s->binary = s->binary && (row.reward == 0.0 || row.reward == 1.0);
+        if (row.propensity < rep->min_propensity) {
+            rep->min_propensity = row.propensity;
+            s->tiny_line = row.line;
+        }
+        rep->max_propensity = fmax(rep->max_propensity, row.propensity);
+        rep->n_tiny += row.propensity < cfg->tiny_propensity;
+        if (row.position <= 64) {
+            s->pmin_pos[row.position - 1] = fmin(s->pmin_pos[row.position - 1], row.propensity);
+            s->pmax_pos[row.position - 1] = fmax(s->pmax_pos[row.position - 1], row.propensity);
+        }
+    }
+    report_bad_rows(cfg, &rows, rep->n_bad, diags);
+    if (rep->n_bad && !cfg->skip_bad)
+        return -1;
+    if (rep->n_rows == 0) {
+        if (cfg->position)
+            diag_add(diags, DIAG_ERROR, cfg->log_path, 0, 0, "no rows at position %d",
+                     cfg->position);
+        else
+            diag_add(diags, DIAG_ERROR, cfg->log_path, 2, 1, "no data rows after the header");
+        return -1;
+    }
+    int K = ope_log_n_actions(log);
+    rep->n_actions = K > 0 ? K : s->max_action + 1;
+    rep->n_positions = s->max_position;
+    rep->on_policy_value = s->r_sum / (double)rep->n_rows;
+    return 0;
+}
+
+/* Warnings about how far the estimates can be trusted, before pass 3. */
+static void warn_log(const struct ope_config *cfg, const struct ope_report *rep,
+                     const struct scan *s, struct diag_list *diags)
+{
+    if (rep->n_tiny)
+        diag_add(diags, DIAG_WARNING, cfg->log_path, (int)s->tiny_line, 0,
+                 "%ld row%s with propensity below %g (smallest %g): their importance "
+                 "weights make ips, snips and dr noisy", rep->n_tiny,
+                 rep->n_tiny == 1 ? "" : "s", cfg->tiny_propensity, rep->min_propensity);
+    if (!(cfg->estimators & (1u << OPE_REPLAY)))
+        return;
+    for (int p = 0; p < rep->n_positions && p < 64; p++)
+        if (s->pmax_pos[p] > s->pmin_pos[p] * (1 + 1e-9)) {
+            diag_add(diags, DIAG_WARNING, cfg->log_path, 0, 0,
+                     "replay assumes a uniformly random logging policy, but propensities at "
+                     "position %d range from %g to %g: its estimate is biased", p + 1,
+                     s->pmin_pos[p], s->pmax_pos[p]);
+            return;
+        }
+}
+
+static bool needs_model(unsigned mask)
+{
+    for (int e = 0; e < OPE_N_ESTIMATORS; e++)
+        if ((mask & (1u << e)) && ope_estimator_needs_model((enum ope_estimator)e))
+            return true;
+    return false;
+}
+
+/* Passes 2 and 3 skip the rows pass 1 reported; their diagnostics go here. */
+static int next_good(const struct ope_config *cfg, struct ope_log *log, struct ope_row *row,
+                     struct diag_list *ignored)
+{
+    int got;
+    while ((got = ope_log_next(log, row, ignored)) != 0)
+        if (got > 0 && use_row(cfg, row))
+            return 1;
+    return 0;
+}
+
+/* Pass 2. The bootstrap stream is drawn row by row exactly as pass 3
+ * will draw it again, so replicate r of the model sees the same resampled
+ * log as replicate r of the estimators. */
+static struct ope_model *fit_model(const struct ope_config *cfg, struct ope_log *log,
+                                   struct ope_report *rep, const struct scan *s,
+                                   struct diag_list *diags)
+{
+    if (ope_log_rewind(log, diags) < 0)
+        return NULL;
+    struct ope_model_config mc = {
+        .form = cfg->model, .n_actions = rep->n_actions, .n_positions = rep->n_positions,
+        .lambda = cfg->ridge_lambda, .r_mean = rep->on_policy_value,
+        .r_min = s->r_min, .r_max = s->r_max, .replicates = cfg->bootstrap,
+    };
+    size_t bytes = ope_model_memory(log, &mc);
+    if (bytes > (size_t)OPE_MAX_MODEL_MEMORY) {
+        diag_add(diags, DIAG_NOTE, cfg->log_path, 0, 0,
+                 "the reward model is not refitted per bootstrap replicate (that would take "
+                 "%zu MiB): dm and dr intervals leave out its fitting noise", bytes >> 20);
+        mc.replicates = 0;
+    }
+    rep->model_refit = mc.replicates > 0;
+    struct ope_model *m = ope_model_new(log, &mc);
+    struct diag_list ignored;
+    diag_list_init(&ignored);
+    struct rng boot;
+    rng_stream(&boot, cfg->seed, OPE_STREAM_BOOTSTRAP);
+    uint8_t *mult = xcalloc((size_t)cfg->bootstrap + 1, 1);
+    struct ope_row row;
+    while (next_good(cfg, log, &row, &ignored)) {
+        ope_bootstrap_draw(&boot, cfg->bootstrap, mult);
+        ope_model_add(m, &row, mult);
+    }
+    free(mult);
+    diag_list_release(&ignored);
+    ope_model_fit(m);
+    return m;
+}
+
+/* Scratch of pass 3, sized once. */
+struct pass3 {
+    double *probs;               /* K */
+    uint8_t *mult;               /* B */
+    double *q_rep;               /* B: one action's replicate predictions */
+    double *q_logged_rep, *q_target_rep;   /* B each */
+};
+
+/* The model's terms of one row: main and (if refitted) replicate fits. */
+static void model_terms(struct ope_model *m, const struct ope_row *row, int K, int B,
+                        struct pass3 *p, struct ope_obs *o)
+{
+    bool refit = o->q_target_rep != NULL;
+    if (refit)
+        memset(p->q_target_rep, 0, (size_t)B * sizeof(double));
+    for (int a = 0; a < K; a++) {
+        if (!(p->probs[a] > 0.0))
+            continue;
+        o->q_target += p->probs[a] * ope_model_predict(m, row, a);
+        if (refit) {
+            ope_model_predict_replicates(m, row, a, p->q_rep);
+            for (int b = 0; b < B; b++)
+                p->q_target_rep[b] += p->probs[a] * p->q_rep[b];
+        }
+    }
+    o->q_logged = ope_model_predict(m, row, row->action);
+    if (refit)
+        ope_model_predict_replicates(m, row, row->action, p->q_logged_rep);
+}
+
+static int estimate(const struct ope_config *cfg, struct ope_log *log, struct ope_target *t,
+                    struct ope_model *m, struct ope_report *rep, struct diag_list *diags)
+{
+    if (ope_log_rewind(log, diags) < 0)
+        return -1;
+    int K = rep->n_actions, B = cfg->bootstrap;
+    struct ope_est_config ec = {
+        .mask = cfg->estimators, .bootstrap = B, .switch_tau = cfg->switch_tau,
+        .clip = cfg->clip,
+    };
+    struct rng boot, replay;
+    rng_stream(&boot, cfg->seed, OPE_STREAM_BOOTSTRAP);
+    rng_stream(&replay, cfg->seed, OPE_STREAM_REPLAY);
+    struct ope_acc *acc = ope_acc_new(&ec);
+    struct pass3 p = {
+        .probs = xcalloc((size_t)K, sizeof(double)),
+        .mult = xcalloc((size_t)B + 1, 1),
+        .q_rep = xcalloc((size_t)B + 1, sizeof(double)),
+        .q_logged_rep = xcalloc((size_t)B + 1, sizeof(double)),
+        .q_target_rep = xcalloc((size_t)B + 1, sizeof(double)),
+    };
+    struct diag_list ignored;
+    diag_list_init(&ignored);
+    struct ope_row row;
+    while (next_good(cfg, log, &row, &ignored)) {
+        ope_bootstrap_draw(&boot, B, p.mult);
+        ope_target_probs(t, &row, p.probs);
+        struct ope_obs o = {.reward = row.reward};
+        o.weight = p.probs[row.action] / row.propensity;
+        rep->max_weight = fmax(rep->max_weight, o.weight);
+        rep->sum_weight += o.weight;
+        if (m) {
+            if (rep->model_refit) {
+                o.q_logged_rep = p.q_logged_rep;
+                o.q_target_rep = p.q_target_rep;
+            }
+            model_terms(m, &row, K, B, &p, &o);
+        }
+        o.replay_match = ope_target_sample(p.probs, K, &replay) == row.action;
+        if (o.replay_match)
+            ope_target_observe(t, &row);
+        ope_acc_add(acc, &o, p.mult);
+    }
+    diag_list_release(&ignored);
+    free(p.probs);
+    free(p.mult);
+    free(p.q_rep);
+    free(p.q_logged_rep);
+    free(p.q_target_rep);
+    rep->n_est = ope_acc_finish(acc, rep->est);
+    ope_acc_free(acc);
+    for (size_t i = 0; i < rep->n_est; i++) {
+        const struct ope_estimate *e = &rep->est[i];
+        if (e->id != OPE_DM && e->ess < 0.01 * (double)rep->n_rows)
+            diag_add(diags, DIAG_WARNING, cfg->log_path, 0, 0,
+                     "%s: effective sample size %.1f is below 1%% of the %ld rows",
+                     ope_estimator_name(e->id), e->ess, rep->n_rows);
+        if (B > 0 && e->ci_lo == e->ci_hi)
+            diag_add(diags, DIAG_WARNING, cfg->log_path, 0, 0,
+                     "%s: every bootstrap replicate gave %g (e.g. no reward among the rows it "
+                     "uses), so its interval says nothing", ope_estimator_name(e->id),
+                     e->ci_lo);
+    }
+    return 0;
+}
+
+int ope_run(const struct ope_config *cfg, struct ope_report *rep, struct diag_list *diags)
+{
+    memset(rep, 0, sizeof(*rep));
+    if (!cfg->log_path || !cfg->policy || !(cfg->estimators & OPE_ALL))
+        BUG("ope_run: log %p, policy %p, estimators %#x", (const void *)cfg->log_path,
+            (const void *)cfg->policy, cfg->estimators);
+    struct ope_log *log = ope_log_open(cfg->log_path, cfg->n_actions, diags);
+    if (!log)
+        return -1;
+    struct scan s = {0};
+    struct ope_target *t = NULL;
+    struct ope_model *m = NULL;
+    int ret = -1;
+    if (scan_log(cfg, log, rep, &s, diags) < 0)
+        goto out;
+    warn_log(cfg, rep, &s, diags);
+    struct ope_target_env env = {
+        .n_actions = rep->n_actions, .n_positions = rep->n_positions, .log = log,
+        .items_path = cfg->items_path, .seed = cfg->seed, .horizon = rep->n_rows,
+        .r_min = s.r_min, .r_max = s.r_max, .binary_rewards = s.binary,
+    };
+    t = ope_target_new(cfg->policy, &env, diags);
+    if (!t)
+        goto out;
+    if (needs_model(cfg->estimators)) {
+        m = fit_model(cfg, log, rep, &s, diags);
+        if (!m)
+            goto out;
+        rep->model_dim = ope_model_dim(m);
+    }
+    if (ope_target_adaptive(t) && (cfg->estimators & ~(1u << OPE_REPLAY)))
+        diag_add(diags, DIAG_NOTE, cfg->log_path, 0, 0,
+                 "policy '%s' learns during the replay: estimators other than replay value "
+                 "the sequence of policies it goes through", cfg->policy);
+    ret = estimate(cfg, log, t, m, rep, diags);
+out:
+    ope_model_free(m);
+    ope_target_free(t);
+    ope_log_free(log);
+    return ret;
+}
+
+void ope_report_write_json(const struct ope_report *rep, const struct ope_config *cfg,
+                           struct jsonw *w)
+{
+    jsonw_object_begin(w);
+    jsonw_key(w, "estimates");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < rep->n_est; i++) {
+        const struct ope_estimate *e = &rep->est[i];
+        jsonw_object_begin(w);
+        jsonw_key(w, "estimator");
+        jsonw_string(w, ope_estimator_name(e->id));
+        jsonw_key(w, "value");
+        jsonw_number(w, e->value);
+        jsonw_key(w, "ci95");
+        jsonw_array_begin(w);
+        jsonw_number(w, e->ci_lo);
+        jsonw_number(w, e->ci_hi);
+        jsonw_array_end(w);
+        jsonw_key(w, "ess");
+        jsonw_number(w, e->ess);
+        jsonw_key(w, "n");
+        jsonw_int(w, e->n);
+        jsonw_object_end(w);
+    }
+    jsonw_array_end(w);
+    jsonw_key(w, "on_policy_value");
+    jsonw_number(w, rep->on_policy_value);
+    jsonw_key(w, "log");
+    jsonw_string(w, cfg->log_path);
+    jsonw_key(w, "policy");
+    jsonw_string(w, cfg->policy);
+    jsonw_key(w, "rows");
+    jsonw_int(w, rep->n_rows);
+    jsonw_key(w, "skipped_rows");
+    jsonw_int(w, rep->n_bad);
+    jsonw_key(w, "position");
+    if (cfg->position)
+        jsonw_int(w, cfg->position);
+    else
+        jsonw_null(w);
+    jsonw_key(w, "actions");
+    jsonw_int(w, rep->n_actions);
+    jsonw_key(w, "positions");
+    jsonw_int(w, rep->n_positions);
+    jsonw_key(w, "min_propensity");
+    jsonw_number(w, rep->min_propensity);
+    jsonw_key(w, "max_weight");
+    jsonw_number(w, rep->max_weight);
+    jsonw_key(w, "mean_weight");
+    jsonw_number(w, rep->sum_weight / (double)rep->n_rows);
+    jsonw_key(w, "model_refit_in_bootstrap");
+    jsonw_bool(w, rep->model_refit);
+    jsonw_key(w, "bootstrap");
+    jsonw_int(w, cfg->bootstrap);
+    jsonw_key(w, "seed");
+    jsonw_int(w, (long long)cfg->seed);
+    jsonw_object_end(w);
+}

@@ -1,0 +1,35 @@
+/*
+ * The list of policies: adding one means a new descriptor in a family file
+ * and one line here. Ids are the taxonomy's `policy` field.
+ */
+#include <string.h>
+
+#include "benchmarks/policy.h"
+
+extern const struct pol_type pol_uniform, pol_egreedy, pol_egreedy_decay, pol_softmax,
+    pol_ucb1, pol_ucbv, pol_klucb, pol_moss, pol_ts, pol_gts, pol_bayesucb, pol_exp3,
+    pol_swucb, pol_ducb, pol_dts, pol_cusum_ucb, pol_se, pol_lucb, pol_ttts;
+
+const struct pol_type *const pol_registry[] = {
+    &pol_uniform, &pol_egreedy, &pol_egreedy_decay, &pol_softmax, &pol_ucb1,
+    &pol_ucbv,    &pol_klucb,   &pol_moss,          &pol_ts,      &pol_gts,
+    &pol_bayesucb, &pol_exp3,   &pol_swucb,         &pol_ducb,    &pol_dts,
+    &pol_cusum_ucb, &pol_se,    &pol_lucb,          &pol_ttts,
+};
+const size_t pol_registry_count = sizeof(pol_registry) / sizeof(pol_registry[0]);
+
+const struct pol_type *pol_find(const char *name)
+{
+    for (size_t i = 0; i < pol_registry_count; i++)
+        if (!strcmp(pol_registry[i]->name, name))
+            return pol_registry[i];
+    return NULL;
+}
+
+int pol_knob_index(const struct pol_type *t, const char *knob)
+{
+    for (size_t i = 0; i < t->n_knobs; i++)
+        if (!strcmp(t->knobs[i].name, knob))
+            return (int)i;
+    return -1;
+}

@@ -1,0 +1,143 @@
+/*
+ * policy: the bandit policies the harness races, as const descriptor
+ * tables (after GSL's gsl_rng_type), one file per family under policies/
+ * and one list in policies/registry.c.
+ *
+ * Contract, in call order, for one simulated run:
+ *   1. The runner resolves the type's knobs (spec params "<id>.<knob>",
+ *      else the default) and fills a struct pol_config.
+ *   2. It allocates state_size(cfg) bytes, zeroed, aligned for double,
+ *      and calls init(state, cfg). The policy keeps no pointer to cfg
+ *      beyond init, owns nothing outside its block and allocates nothing
+ *      afterwards (release, if not NULL, frees what init allocated).
+ *   3. Each round t = 1, 2, ...: select(state, round, rng) returns an
+ *      arm in [0, k). round is valid during the call only.
+ *   4. Feedback: update(state, fb, rng), once per played round, in the
+ *      order the workload delivers it. With delayed or batched feedback
+ *      several selects may happen before the matching updates, and
+ *      fb->t_played < fb->t_now; policies must not assume alternation.
+ *      Rounds whose feedback has not arrived by the horizon never get one.
+ *   5. Best-arm identification only: stopped(state) is asked after each
+ *      update (fixed confidence stops the run when it returns true) and
+ *      recommend(state) gives the final guess. NULL means "never stops" and
+ *      "the runner recommends the arm with the best empirical mean".
+ * The rng passed in is the run's policy stream; a policy draws from it
+ * and from nothing else, so runs are reproducible.
+ *
+ * Extension points for contextual, slate and cost-aware policies (issue
+ * 5): struct bench_round carries a context, per-arm features, a slate
+ * size and costs, all NULL/0 for the non-contextual workloads here; new
+ * fields are added at the end, so existing policies keep compiling.
+ */
+#ifndef BM_POLICY_H
+#define BM_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "benchmarks/rng.h"
+
+/* What the workload shows the policy before it chooses. */
+struct bench_round {
+    long long t;                 /* 1-based index of this round */
+    int k;                       /* number of arms */
+    const double *context;       /* dim features of this round, or NULL */
+    int dim;                     /* length of context (0 when none) */
+    const double *arm_features;  /* k x dim features per arm, or NULL */
+    int slate_size;              /* arms to rank; 1 for a single pull */
+    const double *costs;         /* k costs of a pull (knapsack), or NULL */
+};
+
+/* What comes back for one played round. */
+struct pol_feedback {
+    int arm;                     /* the arm that was played */
+    double reward;               /* normalised: (raw - lo) / (hi - lo), in [0, 1]
+                                    for bounded workloads, may leave it otherwise */
+    double raw;                  /* in workload units (clicks, revenue) */
+    long long t_played;          /* the round it was played in */
+    long long t_now;             /* the round before which it is delivered */
+    const double *context;       /* the context it was played in, or NULL */
+};
+
+/* Everything a policy may know before the run. */
+struct pol_config {
+    int k;                       /* arms, >= 1 */
+    long long horizon;           /* T (MOSS, EXP3 and defaults use it) */
+    double delta;                /* confidence for identification, in (0, 1) */
+    bool binary_rewards;         /* every reward is exactly 0 or 1 */
+    const double *knobs;         /* values for knobs[0..n_knobs) of the type */
+};
+
+/* A tunable of a policy. def is its default; NAN means "derived from the
+ * horizon or k as the paper says", documented in help. */
+struct pol_knob {
+    const char *name;
+    double def;
+    const char *help;
+};
+
+enum pol_flags {
+    POL_IDENTIFICATION = 1 << 0, /* built for best-arm identification */
+    POL_NONSTATIONARY = 1 << 1,  /* built for changing means */
+    POL_RANDOMISED = 1 << 2,     /* select() draws from the rng */
+};
+
+typedef size_t (*pol_state_size_fn)(const struct pol_config *cfg);
+typedef void (*pol_init_fn)(void *state, const struct pol_config *cfg);
+typedef int (*pol_select_fn)(void *state, const struct bench_round *round, struct rng *rng);
+typedef void (*pol_update_fn)(void *state, const struct pol_feedback *fb, struct rng *rng);
+typedef bool (*pol_stopped_fn)(const void *state);
+typedef int (*pol_recommend_fn)(const void *state);
+typedef void (*pol_release_fn)(void *state);
+
+struct pol_type {
+    const char *name;            /* the id, as in the taxonomy: "ucb1" */
+    const char *title;           /* "UCB1 (Auer, Cesa-Bianchi & Fischer 2002)" */
+    unsigned flags;              /* enum pol_flags */
+    const struct pol_knob *knobs;
+    size_t n_knobs;
+    pol_state_size_fn state_size; /* bytes of state for cfg; O(k) */
+    pol_init_fn init;            /* state is zeroed before the call */
+    pol_select_fn select;        /* the arm to play in round->t */
+    pol_update_fn update;        /* one delivered reward */
+    pol_stopped_fn stopped;      /* identification: stop now? NULL = never */
+    pol_recommend_fn recommend;  /* identification: the guess; NULL = runner's */
+    pol_release_fn release;      /* NULL unless init allocates */
+};
+
+/* Every policy, in a fixed order (the order of --list-policies). */
+extern const struct pol_type *const pol_registry[];
+extern const size_t pol_registry_count;
+
+/* The policy with this id, or NULL. */
+const struct pol_type *pol_find(const char *name);
+
+/* The knob's index in t->knobs, or -1. */
+int pol_knob_index(const struct pol_type *t, const char *knob);
+
+/* Shared by the policy files: the index of the largest of x[0..n), the
+ * lowest index among ties (the convention of every policy here). */
+int pol_argmax(const double *x, int n);
+
+/* Bernoulli KL divergence kl(p, q) with 0 log 0 = 0, and the KL-UCB
+ * upper confidence value max{q >= p : n kl(p, q) <= bound} (Garivier &
+ * Cappe 2011, eq. 4) to 1e-12 by safeguarded Newton; and the lower
+ * value min{q <= p : n kl(p, q) <= bound}. */
+double pol_kl_bernoulli(double p, double q);
+double pol_kl_ucb(double p, double n, double bound);
+double pol_kl_lcb(double p, double n, double bound);
+
+/* P(Beta(a, b) > x) by the continued fraction of the incomplete beta
+ * function (DLMF 8.17.22), relative accuracy ~1e-14; and its inverse:
+ * the x with P(Beta(a, b) > x) = alpha, to 1e-13. a, b > 0. */
+double pol_beta_upper_tail(double x, double a, double b);
+double pol_beta_upper_quantile(double a, double b, double alpha);
+/* log B(a, b), and the tail given it (callers that evaluate one posterior
+ * many times compute it once). */
+double pol_beta_lnorm(double a, double b);
+double pol_beta_upper_tail_ln(double x, double a, double b, double lnorm);
+/* The quantile given lnorm and a point lo (0 if none) known to have
+ * P(Beta > lo) >= alpha: the search starts there. */
+double pol_beta_upper_quantile_ln(double a, double b, double alpha, double lnorm, double lo);
+
+#endif

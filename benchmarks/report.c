@@ -1,0 +1,161 @@
+/*
+ * report: JSON and CSV of bench results. See report.h for the format.
+ */
+#include "benchmarks/report.h"
+
+#include <math.h>
+
+#include "taxonomy/jsonw.h"
+
+const char *bench_goal_name(enum wl_goal g)
+{
+    switch (g) {
+    case WL_GOAL_REGRET: return "regret";
+    case WL_GOAL_FIXED_CONFIDENCE: return "fixed_confidence";
+    case WL_GOAL_FIXED_BUDGET: return "fixed_budget";
+    }
+    return "?";
+}
+
+static void pair(struct jsonw *w, const char *key, double lo, double hi)
+{
+    jsonw_key(w, key);
+    jsonw_array_begin(w);
+    jsonw_number(w, lo);
+    jsonw_number(w, hi);
+    jsonw_array_end(w);
+}
+
+static void num(struct jsonw *w, const char *key, double v)
+{
+    jsonw_key(w, key);
+    jsonw_number(w, v);
+}
+
+static void write_policy(struct jsonw *w, const struct bench_results *r,
+                         const struct bench_policy_result *p, bool timing)
+{
+    jsonw_object_begin(w);
+    jsonw_key(w, "policy");
+    jsonw_string(w, p->id);
+    jsonw_key(w, "title");
+    jsonw_string(w, p->type->title);
+    num(w, "final_regret_mean", p->regret.mean);
+    pair(w, "final_regret_ci95", p->regret.lo, p->regret.hi);
+    num(w, "final_regret_sd", p->regret_sd);
+    num(w, "final_regret_median", p->regret_q.median);
+    num(w, "final_regret_q1", p->regret_q.q1);
+    num(w, "final_regret_q3", p->regret_q.q3);
+    num(w, "rounds_per_second", timing ? p->rounds_per_second : NAN);
+    if (r->goal != WL_GOAL_REGRET) {
+        num(w, "error_rate", p->error_rate);
+        num(w, "samples_mean", p->samples_ci.mean);
+        pair(w, "samples_ci95", p->samples_ci.lo, p->samples_ci.hi);
+    }
+    jsonw_key(w, "curve");
+    jsonw_array_begin(w);
+    for (size_t c = 0; c < r->n_checkpoints; c++) {
+        jsonw_object_begin(w);
+        jsonw_key(w, "t");
+        jsonw_int(w, r->checkpoints[c]);
+        num(w, "regret", p->curve[c].mean);
+        pair(w, "ci95", p->curve[c].lo, p->curve[c].hi);
+        num(w, "reward", p->reward_curve[c]);
+        jsonw_object_end(w);
+    }
+    jsonw_array_end(w);
+    jsonw_object_end(w);
+}
+
+static void write_verdict(struct jsonw *w, const struct bench_results *r)
+{
+    const struct bench_verdict *v = &r->verdict;
+    jsonw_object_begin(w);
+    jsonw_key(w, "kind");
+    jsonw_string(w, bench_verdict_kind_name(v->kind));
+    jsonw_key(w, "recommended");
+    jsonw_string(w, v->recommended);
+    jsonw_key(w, "best");
+    jsonw_string(w, v->best);
+    jsonw_key(w, "runner_up");
+    jsonw_string(w, v->runner_up);
+    jsonw_key(w, "metric");
+    jsonw_string(w, v->metric);
+    num(w, "recommended_mean", v->kind == BENCH_VERDICT_NONE ? NAN : v->recommended_mean);
+    num(w, "best_mean", v->best_mean);
+    bool paired = v->kind != BENCH_VERDICT_NONE && v->paired.n > 0;
+    num(w, "difference", paired ? v->paired.diff.mean : NAN);
+    if (paired)
+        pair(w, "difference_ci95", v->paired.diff.lo, v->paired.diff.hi);
+    else {
+        jsonw_key(w, "difference_ci95");
+        jsonw_null(w);
+    }
+    num(w, "relative", v->relative);
+    jsonw_key(w, "seeds");
+    jsonw_int(w, r->seeds);
+    jsonw_key(w, "text");
+    jsonw_string(w, v->text);
+    jsonw_object_end(w);
+}
+
+void bench_write_json(const struct bench_results *r, FILE *out, bool pretty, bool timing)
+{
+    struct jsonw w;
+    jsonw_init(&w, out, pretty);
+    jsonw_object_begin(&w);
+    jsonw_key(&w, "workload");
+    jsonw_string(&w, r->workload->name);
+    jsonw_key(&w, "goal");
+    jsonw_string(&w, bench_goal_name(r->goal));
+    jsonw_key(&w, "arms");
+    jsonw_int(&w, r->k);
+    jsonw_key(&w, "horizon");
+    jsonw_int(&w, r->horizon);
+    jsonw_key(&w, "seeds");
+    jsonw_int(&w, r->seeds);
+    jsonw_key(&w, "seed");
+    jsonw_int(&w, (long long)r->seed);
+    jsonw_key(&w, "checkpoints");
+    jsonw_array_begin(&w);
+    for (size_t c = 0; c < r->n_checkpoints; c++)
+        jsonw_int(&w, r->checkpoints[c]);
+    jsonw_array_end(&w);
+    jsonw_key(&w, "lower_bound");
+    if (r->lower_bound) {
+        jsonw_object_begin(&w);
+        num(&w, "constant", r->lower_bound_c);
+        jsonw_key(&w, "curve");
+        jsonw_array_begin(&w);
+        for (size_t c = 0; c < r->n_checkpoints; c++)
+            jsonw_number(&w, r->lower_bound[c]);
+        jsonw_array_end(&w);
+        jsonw_object_end(&w);
+    } else {
+        jsonw_null(&w);
+    }
+    jsonw_key(&w, "results");
+    jsonw_array_begin(&w);
+    for (size_t i = 0; i < r->n_policies; i++)
+        write_policy(&w, r, &r->policies[i], timing);
+    jsonw_array_end(&w);
+    jsonw_key(&w, "verdict");
+    write_verdict(&w, r);
+    jsonw_object_end(&w);
+    jsonw_finish(&w);
+}
+
+void bench_write_csv(const struct bench_results *r, FILE *out)
+{
+    fputs("policy,t,regret_mean,regret_ci95_lo,regret_ci95_hi,reward_mean,lower_bound\n", out);
+    for (size_t i = 0; i < r->n_policies; i++) {
+        const struct bench_policy_result *p = &r->policies[i];
+        for (size_t c = 0; c < r->n_checkpoints; c++) {
+            fprintf(out, "%s,%lld,%.10g,%.10g,%.10g,%.10g,", p->id, r->checkpoints[c],
+                    p->curve[c].mean, p->curve[c].lo, p->curve[c].hi, p->reward_curve[c]);
+            if (r->lower_bound)
+                fprintf(out, "%.10g", r->lower_bound[c]);
+            fputc('\n', out);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/*
+ * runner: race the spec's policies on its workload, seeds x policies,
+ * on worker threads, and summarise.
+ *
+ * Reproducibility: run (policy p, seed s) draws everything from streams
+ * keyed by (spec->seed, s) (rng_stream; never a thread id), and results
+ * are summarised in seed order after all runs finish, so every number
+ * except the timings is byte-identical for any thread count. The n-th
+ * pull of an arm pays the same under every policy of a seed (per-arm
+ * reward streams), which pairs the runs for the verdict.
+ *
+ * Memory per run is O(k) plus the checkpoints (O(log T)), never O(T):
+ * runs keep cumulative regret and reward at log-spaced checkpoints only.
+ * Delayed feedback adds the rewards in flight; SW-UCB its window.
+ *
+ * The engine never prints. Long runs report through the callback, from
+ * the calling thread, about every 100 ms and when a run finishes; a
+ * non-zero return cancels (workers stop within one chunk of rounds).
+ * struct bench_results is plain data owned by the caller:
+ * bench_results_init() before, bench_results_release() after.
+ */
+#ifndef BM_RUNNER_H
+#define BM_RUNNER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "advisor/spec.h"
+#include "benchmarks/policy.h"
+#include "benchmarks/stats.h"
+#include "benchmarks/verdict.h"
+#include "benchmarks/workload.h"
+#include "taxonomy/diag.h"
+
+struct bench_progress {
+    size_t runs_done, runs_total;
+    long long rounds_done, rounds_total;
+    double elapsed;              /* seconds since the start */
+};
+
+typedef int (*bench_progress_fn)(const struct bench_progress *p, void *ctx);
+
+struct bench_policy_result {
+    const struct pol_type *type;
+    const char *id;              /* type->name */
+    double *final_regret;        /* seeds values, in seed order */
+    double *score;               /* seeds values the verdict compares (lower is better):
+                                    final regret, samples used (fixed confidence) or
+                                    error 0/1 (fixed budget) */
+    double *samples;             /* seeds values: rounds played */
+    struct stats_ci regret;      /* mean final regret with its 95% CI */
+    double regret_sd;
+    struct stats_summary regret_q;  /* median and quartiles of final regret */
+    struct stats_ci *curve;      /* n_checkpoints: cumulative regret, mean and CI */
+    double *reward_curve;        /* n_checkpoints: mean cumulative reward */
+    double error_rate;           /* identification: share of wrong recommendations */
+    struct stats_ci samples_ci;  /* identification: rounds used */
+    long long rounds;            /* rounds simulated, all seeds */
+    double seconds;              /* CPU time of the runs, summed over seeds */
+    double rounds_per_second;    /* rounds / seconds: per core, whatever the load */
+};
+
+struct bench_results {
+    /* in: set before bench_run (bench_results_init gives the defaults) */
+    int threads;                 /* worker threads, >= 1 (default 1) */
+    /* out */
+    struct diag_list diags;      /* why bench_run failed */
+    bool cancelled;
+    const struct wl_type *workload;
+    enum wl_goal goal;
+    int k;
+    long long horizon;
+    int seeds;
+    uint64_t seed;
+    long long *checkpoints;      /* n_checkpoints rounds, increasing, last = horizon */
+    size_t n_checkpoints;
+    double lower_bound_c;        /* Lai-Robbins constant, NAN if none */
+    double *lower_bound;         /* n_checkpoints: C ln t, or NULL */
+    struct bench_policy_result *policies;
+    size_t n_policies;
+    char *recommended;           /* owned; NULL if the spec has none */
+    struct bench_verdict verdict;
+    double wall_seconds;
+};
+
+void bench_results_init(struct bench_results *r);
+void bench_results_release(struct bench_results *r);
+
+/* Check a spec without running it: workload and policy ids, params and
+ * knobs, sizes. Diagnostics carry the spec's file:line:col where known.
+ * 0 if it can run. */
+int bench_check_spec(const struct spec *spec, struct diag_list *diags);
+
+/* Run the spec. 0 on success with results filled; -1 on an invalid spec
+ * (results->diags says why) or when the callback cancelled
+ * (results->cancelled). progress may be NULL. */
+int bench_run(const struct spec *spec, struct bench_results *results,
+              bench_progress_fn progress, void *ctx);
+
+/* Log-spaced checkpoints, ten per decade (1, 2, 3, 4, 5, 6, 8, 10, 13, ...),
+ * ending at horizon. Returns the count; *out is a fresh array the caller
+ * frees. */
+size_t bench_checkpoints(long long horizon, long long **out);
+
+#endif

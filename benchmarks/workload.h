@@ -1,0 +1,150 @@
+/*
+ * workload: the simulated e-commerce environments, as const descriptor
+ * tables, one file per workload under workloads/ and one list in
+ * workloads/registry.c.
+ *
+ * Two lifetimes:
+ *  - configure: once per benchmark. wl_configure() checks the spec's
+ *    params against the type's list (unknown keys and bad values are
+ *    diagnostics at the param's file:line:col), builds the base arm means
+ *    and the feedback settings (batch, delay) into a struct wl_config,
+ *    then calls the type's configure hook for its own checks. The config
+ *    is read-only afterwards and shared by every run and thread.
+ *  - run: once per (seed). The runner allocates state_size(cfg) zeroed
+ *    bytes and calls init(state, cfg, key): the workload draws its
+ *    per-seed randomness (e.g. the arm order) from key and keeps one rng
+ *    stream per arm, so the n-th pull of an arm gives the same reward
+ *    under every policy of that seed (common random numbers, which makes
+ *    the paired comparison of the verdict sharp). Then, each round:
+ *      advance(state, t, arms) when t reaches the round it last returned:
+ *          update arms (the true means now) and return the next round at
+ *          which they change (WL_NEVER for stationary workloads);
+ *      pull(state, arm) returns the reward of one play.
+ *    Memory per run is O(k): no per-round storage.
+ * Rewards are in workload units (clicks, revenue); cfg->lo/hi give the
+ * nominal range the runner uses to normalise what policies see.
+ */
+#ifndef BM_WORKLOAD_H
+#define BM_WORKLOAD_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "advisor/spec.h"
+#include "benchmarks/rng.h"
+#include "taxonomy/diag.h"
+
+#define WL_NEVER LLONG_MAX
+
+enum wl_goal {
+    WL_GOAL_REGRET,              /* minimise cumulative regret */
+    WL_GOAL_FIXED_CONFIDENCE,    /* identify the best arm with error <= delta, fast */
+    WL_GOAL_FIXED_BUDGET,        /* identify the best arm after horizon pulls */
+};
+
+enum wl_delay_kind {
+    WL_DELAY_GEOMETRIC = 0,      /* D ~ Geometric on {0, 1, ...} with mean delay_mean */
+    WL_DELAY_FIXED = 1,          /* D = delay_mean */
+};
+
+/* A parameter a workload accepts. def NAN means "not set" (the help
+ * says what happens then). */
+struct wl_param {
+    const char *name;
+    double def;
+    const char *help;
+};
+
+enum { WL_MAX_PARAMS = 16 };
+
+struct wl_type;
+
+struct wl_config {
+    const struct wl_type *type;
+    int k;                       /* arms */
+    long long horizon;
+    double *means;               /* owned; k base means in workload units */
+    double lo, hi;               /* nominal reward range (normalisation) */
+    bool binary;                 /* rewards are exactly 0 or 1 */
+    bool stationary;             /* means never change */
+    double values[WL_MAX_PARAMS];  /* the type's params[] resolved (spec or default) */
+    long long batch;             /* policy updated every batch rounds (1 = every round) */
+    double delay_mean;           /* 0 = immediate feedback */
+    enum wl_delay_kind delay_kind;
+    double delta;                /* identification confidence */
+    bool shuffle;                /* permute the arm order per seed */
+};
+
+/* Per-seed keys: everything random in a run derives from them. */
+struct wl_seed {
+    uint64_t key;                /* hash of (master seed, seed index) */
+    long long index;             /* the seed index, 0-based */
+};
+
+/* The truth of the current round, maintained by advance(). */
+struct wl_arms {
+    const double *means;         /* k expected rewards now (workload units) */
+    double best;                 /* the largest of means */
+    int best_arm;                /* the lowest index attaining it */
+};
+
+typedef int (*wl_configure_fn)(struct wl_config *cfg, const struct spec *s,
+                               struct diag_list *diags);
+typedef size_t (*wl_state_size_fn)(const struct wl_config *cfg);
+typedef void (*wl_init_fn)(void *state, const struct wl_config *cfg, const struct wl_seed *seed);
+typedef long long (*wl_advance_fn)(void *state, long long t, struct wl_arms *arms);
+typedef double (*wl_pull_fn)(void *state, int arm);
+typedef double (*wl_lower_bound_fn)(const struct wl_config *cfg);
+
+struct wl_type {
+    const char *name;            /* the id: "bernoulli" */
+    const char *summary;         /* one line for --list-workloads */
+    const struct wl_param *params;  /* the type's own params, NULL-name terminated */
+    enum wl_goal goal;
+    bool binary;                 /* rewards in {0, 1} */
+    wl_configure_fn configure;   /* extra checks and derived values; may be NULL */
+    wl_state_size_fn state_size;
+    wl_init_fn init;
+    wl_advance_fn advance;
+    wl_pull_fn pull;
+    wl_lower_bound_fn lower_bound;  /* Lai-Robbins constant C, or NULL */
+};
+
+extern const struct wl_type *const wl_registry[];
+extern const size_t wl_registry_count;
+
+/* The workload with this id, or NULL. */
+const struct wl_type *wl_find(const char *name);
+
+/* Params every workload accepts besides its own: "batch". */
+extern const struct wl_param wl_common_params[];
+
+/* Build cfg from the spec for type t. Spec params whose key contains a
+ * '.' are policy knobs and are skipped here. -1 with diagnostics on any
+ * error; cfg must then still be released. */
+int wl_configure(const struct wl_type *t, const struct spec *s, struct wl_config *cfg,
+                 struct diag_list *diags);
+void wl_config_release(struct wl_config *cfg);
+
+/* The resolved value of the type's param name (BUG if it has none). */
+double wl_value(const struct wl_config *cfg, const char *name);
+
+/* Report a bad value of param name at its position in the spec (or at
+ * the workload key when it was not in the spec). For configure hooks. */
+void wl_param_error(const struct spec *s, const char *name, struct diag_list *diags,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Helpers for the workload files. */
+/* Fill arms->best and best_arm from arms->means. */
+void wl_arms_best(struct wl_arms *arms, int k);
+/* Permute means[0..k) with the seed's shuffle stream (Fisher-Yates). */
+void wl_shuffle(double *means, int k, const struct wl_seed *seed);
+/* The reward stream of one arm for a seed. */
+void wl_arm_stream(struct rng *r, const struct wl_seed *seed, int arm);
+/* Lai & Robbins (1985) constant for Bernoulli arms with these means:
+ * sum over suboptimal i of (p* - p_i) / kl(p_i, p*). */
+double wl_lai_robbins_bernoulli(const double *means, int k);
+
+#endif

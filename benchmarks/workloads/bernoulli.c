@@ -1,0 +1,197 @@
+/*
+ * Bernoulli workloads: clicks or conversions with fixed rates.
+ *
+ *   bernoulli              arm i pays 1 with probability p_i (a CTR);
+ *   delayed                the same, with each reward delivered D rounds
+ *                          late (fixed or geometric D), as in Chapelle & Li
+ *                          (2011), section 4.3;
+ *   bai_fixed_confidence   identify argmax p_i with error <= delta, using
+ *                          as few pulls as possible (Even-Dar et al. 2006);
+ *   bai_fixed_budget       identify argmax p_i after `horizon` pulls
+ *                          (Audibert, Bubeck & Munos 2010).
+ * Base means: explicit `means`, or best/gap, or best/worst log-spaced
+ * (see benchmarks/README.md). Each arm has its own reward stream.
+ */
+#include <math.h>
+
+#include "benchmarks/workload.h"
+#include "benchmarks/workloads/bern_common.h"
+
+size_t wl_bern_state_size(const struct wl_config *cfg)
+{
+    return sizeof(struct bern_state) + (size_t)cfg->k * (sizeof(struct rng) + sizeof(double));
+}
+
+void wl_bern_init(void *state, const struct wl_config *cfg, const struct wl_seed *seed)
+{
+    struct bern_state *st = state;
+    st->k = cfg->k;
+    st->arm_rng = (struct rng *)(st + 1);
+    st->means = (double *)(st->arm_rng + cfg->k);
+    for (int i = 0; i < cfg->k; i++) {
+        st->means[i] = cfg->means[i];
+        wl_arm_stream(&st->arm_rng[i], seed, i);
+    }
+    if (cfg->shuffle)
+        wl_shuffle(st->means, cfg->k, seed);
+}
+
+long long wl_bern_advance(void *state, long long t, struct wl_arms *arms)
+{
+    struct bern_state *st = state;
+    arms->means = st->means;
+    wl_arms_best(arms, st->k);
+    return WL_NEVER;
+}
+
+double wl_bern_pull(void *state, int arm)
+{
+    struct bern_state *st = state;
+    return rng_uniform(&st->arm_rng[arm]) < st->means[arm] ? 1.0 : 0.0;
+}
+
+int wl_bern_check_means(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+{
+    for (int i = 0; i < cfg->k; i++)
+        if (!(cfg->means[i] >= 0.0 && cfg->means[i] <= 1.0)) {
+            if (s->n_means)
+                diag_add(diags, DIAG_ERROR, s->file, s->line_workload, s->col_workload,
+                         "arm mean %g of a Bernoulli workload is outside [0, 1]", cfg->means[i]);
+            else
+                wl_param_error(s, "best", diags,
+                               "arm mean %g of a Bernoulli workload is outside [0, 1]",
+                               cfg->means[i]);
+            return -1;
+        }
+    return 0;
+}
+
+double wl_bern_lower_bound(const struct wl_config *cfg)
+{
+    return wl_lai_robbins_bernoulli(cfg->means, cfg->k);
+}
+
+static const struct wl_param bernoulli_params[] = {
+    {"best", 0.1, "rate of the best arm (default 0.1, i.e. 10%)"},
+    {"gap", NAN, "if set, every other arm has rate best - gap"},
+    {"worst", 0.001, "without gap: rates log-spaced from best down to worst (default 0.1%)"},
+    {NULL, 0, NULL},
+};
+
+const struct wl_type wl_bernoulli = {
+    .name = "bernoulli",
+    .summary = "clicks/conversions: arm i pays 1 with probability p_i (CTRs 0.1%-10% by default)",
+    .params = bernoulli_params,
+    .goal = WL_GOAL_REGRET,
+    .binary = true,
+    .configure = wl_bern_check_means,
+    .state_size = wl_bern_state_size,
+    .init = wl_bern_init,
+    .advance = wl_bern_advance,
+    .pull = wl_bern_pull,
+    .lower_bound = wl_bern_lower_bound,
+};
+
+/* ---- delayed ---- */
+
+static const struct wl_param delayed_params[] = {
+    {"best", 0.1, "rate of the best arm"},
+    {"gap", NAN, "if set, every other arm has rate best - gap"},
+    {"worst", 0.001, "without gap: rates log-spaced from best down to worst"},
+    {"delay_mean", 100, "mean delay in rounds before a reward reaches the policy"},
+    {"delay_kind", 0, "0: geometric delay with that mean (default); 1: fixed delay"},
+    {NULL, 0, NULL},
+};
+
+static int delayed_configure(struct wl_config *cfg, const struct spec *s,
+                             struct diag_list *diags)
+{
+    double mean = wl_value(cfg, "delay_mean"), kind = wl_value(cfg, "delay_kind");
+    if (!(mean >= 0 && mean <= 1e9)) {
+        wl_param_error(s, "delay_mean", diags,
+                       "parameter 'delay_mean' must be between 0 and 1e9, not %g", mean);
+        return -1;
+    }
+    if (kind != 0 && kind != 1) {
+        wl_param_error(s, "delay_kind", diags,
+                       "parameter 'delay_kind' must be 0 (geometric) or 1 (fixed), not %g", kind);
+        return -1;
+    }
+    if (kind == 1 && mean != floor(mean)) {
+        wl_param_error(s, "delay_mean", diags,
+                       "a fixed delay must be a whole number of rounds, not %g", mean);
+        return -1;
+    }
+    cfg->delay_mean = mean;
+    cfg->delay_kind = kind == 1 ? WL_DELAY_FIXED : WL_DELAY_GEOMETRIC;
+    return wl_bern_check_means(cfg, s, diags);
+}
+
+const struct wl_type wl_delayed = {
+    .name = "delayed",
+    .summary = "Bernoulli rewards that arrive late (fixed or geometric delay)",
+    .params = delayed_params,
+    .goal = WL_GOAL_REGRET,
+    .binary = true,
+    .configure = delayed_configure,
+    .state_size = wl_bern_state_size,
+    .init = wl_bern_init,
+    .advance = wl_bern_advance,
+    .pull = wl_bern_pull,
+    .lower_bound = wl_bern_lower_bound,
+};
+
+/* ---- best-arm identification ---- */
+
+static const struct wl_param bai_confidence_params[] = {
+    {"best", 0.5, "rate of the best arm"},
+    {"gap", 0.1, "every other arm has rate best - gap (default 0.1)"},
+    {"delta", 0.05, "allowed error probability, in (0, 1)"},
+    {NULL, 0, NULL},
+};
+
+static int bai_confidence_configure(struct wl_config *cfg, const struct spec *s,
+                                    struct diag_list *diags)
+{
+    double delta = wl_value(cfg, "delta");
+    if (!(delta > 0 && delta < 1)) {
+        wl_param_error(s, "delta", diags, "parameter 'delta' must be in (0, 1), not %g", delta);
+        return -1;
+    }
+    cfg->delta = delta;
+    return wl_bern_check_means(cfg, s, diags);
+}
+
+const struct wl_type wl_bai_fixed_confidence = {
+    .name = "bai_fixed_confidence",
+    .summary = "best-arm identification: error <= delta with few pulls (horizon caps them)",
+    .params = bai_confidence_params,
+    .goal = WL_GOAL_FIXED_CONFIDENCE,
+    .binary = true,
+    .configure = bai_confidence_configure,
+    .state_size = wl_bern_state_size,
+    .init = wl_bern_init,
+    .advance = wl_bern_advance,
+    .pull = wl_bern_pull,
+    .lower_bound = NULL,
+};
+
+static const struct wl_param bai_budget_params[] = {
+    {"best", 0.5, "rate of the best arm"},
+    {"gap", 0.1, "every other arm has rate best - gap (default 0.1)"},
+    {NULL, 0, NULL},
+};
+
+const struct wl_type wl_bai_fixed_budget = {
+    .name = "bai_fixed_budget",
+    .summary = "best-arm identification: the best guess after horizon pulls",
+    .params = bai_budget_params,
+    .goal = WL_GOAL_FIXED_BUDGET,
+    .binary = true,
+    .configure = wl_bern_check_means,
+    .state_size = wl_bern_state_size,
+    .init = wl_bern_init,
+    .advance = wl_bern_advance,
+    .pull = wl_bern_pull,
+    .lower_bound = NULL,
+};
