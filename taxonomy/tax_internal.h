@@ -45,6 +45,15 @@ struct tax_pos tb_pos(struct tax_builder *b, const char *file, const struct yr_n
 int tb_references(struct tax_builder *b, const char *file, const struct yr_node *list,
                   const char *owner, const struct tax_reference ***out, size_t *n_out);
 
+/* The opening of every entry: it must be a mapping (else a diagnostic and
+ * NULL); reads its id into *id (NULL if missing) and checks its keys.
+ * Returns "KIND 'id'" for messages; the caller frees it. */
+char *tb_entry_begin(struct tax_builder *b, const char *file, const struct yr_node *map,
+                     const char *kind, const char *const *keys, const char **id);
+/* Report that id was already defined at first; kind is "trait", ... */
+void tb_duplicate(struct tax_builder *b, const char *kind, const char *id, struct tax_pos at,
+                  struct tax_pos first);
+
 /* The sections of validate.c. */
 void tb_load_algorithms(struct tax_builder *b);
 void tb_final_checks(struct tax_builder *b);

@@ -120,6 +120,30 @@ int tb_check_id(struct tax_builder *b, const char *file, const struct yr_node *n
     return ok ? 0 : -1;
 }
 
+char *tb_entry_begin(struct tax_builder *b, const char *file, const struct yr_node *map,
+                     const char *kind, const char *const *keys, const char **id)
+{
+    *id = NULL;
+    if (map->kind != YR_MAPPING) {
+        diag_add(b->diags, DIAG_ERROR, file, map->line, map->col,
+                 "each %s must be a mapping, not %s", kind, yr_kind_name(map->kind));
+        return NULL;
+    }
+    char *anonymous = xasprintf("%s %s", strchr("aeiou", kind[0]) ? "an" : "a", kind);
+    *id = tb_string(b, file, map, "id", true, anonymous);
+    free(anonymous);
+    char *what = xasprintf("%s '%s'", kind, *id ? *id : "?");
+    yr_check_keys(map, keys, what, file, b->diags);
+    return what;
+}
+
+void tb_duplicate(struct tax_builder *b, const char *kind, const char *id, struct tax_pos at,
+                  struct tax_pos first)
+{
+    diag_add(b->diags, DIAG_ERROR, at.file, at.line, at.col,
+             "duplicate %s id '%s' (first at %s:%d)", kind, id, first.file, first.line);
+}
+
 /* The value node of key `id` (for positions), or the map itself. */
 static const struct yr_node *id_node(const struct yr_node *map)
 {
@@ -274,14 +298,10 @@ static int read_number(struct tax_builder *b, const char *file, const struct yr_
 
 static void load_trait(struct tax_builder *b, const char *file, const struct yr_node *map)
 {
-    if (map->kind != YR_MAPPING) {
-        diag_add(b->diags, DIAG_ERROR, file, map->line, map->col,
-                 "each trait must be a mapping, not %s", yr_kind_name(map->kind));
+    const char *id;
+    char *what = tb_entry_begin(b, file, map, "trait", trait_keys, &id);
+    if (!what)
         return;
-    }
-    const char *id = tb_string(b, file, map, "id", true, "a trait");
-    char *what = xasprintf("trait '%s'", id ? id : "?");
-    yr_check_keys(map, trait_keys, what, file, b->diags);
     struct tax_trait tr = {0};
     tr.id = id;
     tr.group = tb_string(b, file, map, "group", true, what);
@@ -342,9 +362,7 @@ static void load_trait(struct tax_builder *b, const char *file, const struct yr_
         return;
     size_t prev = tax_index_put(&b->trait_index, id, b->t->n_traits);
     if (prev != (size_t)-1) {
-        diag_add(b->diags, DIAG_ERROR, file, tr.pos.line, tr.pos.col,
-                 "duplicate trait id '%s' (first at %s:%d)", id, b->traits[prev].pos.file,
-                 b->traits[prev].pos.line);
+        tb_duplicate(b, "trait", id, tr.pos, b->traits[prev].pos);
         return;
     }
     b->traits[b->t->n_traits++] = tr;
@@ -385,14 +403,10 @@ static const char *const reference_keys[] = {"id", "authors", "year", "title", "
 
 static void load_reference(struct tax_builder *b, const char *file, const struct yr_node *map)
 {
-    if (map->kind != YR_MAPPING) {
-        diag_add(b->diags, DIAG_ERROR, file, map->line, map->col,
-                 "each reference must be a mapping, not %s", yr_kind_name(map->kind));
+    const char *id;
+    char *what = tb_entry_begin(b, file, map, "reference", reference_keys, &id);
+    if (!what)
         return;
-    }
-    const char *id = tb_string(b, file, map, "id", true, "a reference");
-    char *what = xasprintf("reference '%s'", id ? id : "?");
-    yr_check_keys(map, reference_keys, what, file, b->diags);
     struct tax_reference r = {0};
     r.id = id;
     r.authors = tb_string(b, file, map, "authors", true, what);
@@ -416,9 +430,7 @@ static void load_reference(struct tax_builder *b, const char *file, const struct
         return;
     size_t prev = tax_index_put(&b->reference_index, id, b->t->n_references);
     if (prev != (size_t)-1) {
-        diag_add(b->diags, DIAG_ERROR, file, r.pos.line, r.pos.col,
-                 "duplicate reference id '%s' (first at %s:%d)", id,
-                 b->references[prev].pos.file, b->references[prev].pos.line);
+        tb_duplicate(b, "reference", id, r.pos, b->references[prev].pos);
         return;
     }
     b->references[b->t->n_references++] = r;
@@ -430,14 +442,10 @@ static const char *const family_keys[] = {"id", "name", "summary", "when", "refe
 
 static void load_family(struct tax_builder *b, const char *file, const struct yr_node *map)
 {
-    if (map->kind != YR_MAPPING) {
-        diag_add(b->diags, DIAG_ERROR, file, map->line, map->col,
-                 "each family must be a mapping, not %s", yr_kind_name(map->kind));
+    const char *id;
+    char *what = tb_entry_begin(b, file, map, "family", family_keys, &id);
+    if (!what)
         return;
-    }
-    const char *id = tb_string(b, file, map, "id", true, "a family");
-    char *what = xasprintf("family '%s'", id ? id : "?");
-    yr_check_keys(map, family_keys, what, file, b->diags);
     struct tax_family f = {0};
     f.id = id;
     f.name = tb_string(b, file, map, "name", true, what);
@@ -456,9 +464,7 @@ static void load_family(struct tax_builder *b, const char *file, const struct yr
         return;
     size_t prev = tax_index_put(&b->family_index, id, b->t->n_families);
     if (prev != (size_t)-1) {
-        diag_add(b->diags, DIAG_ERROR, file, f.pos.line, f.pos.col,
-                 "duplicate family id '%s' (first at %s:%d)", id, b->families[prev].pos.file,
-                 b->families[prev].pos.line);
+        tb_duplicate(b, "family", id, f.pos, b->families[prev].pos);
         return;
     }
     b->families[b->t->n_families++] = f;

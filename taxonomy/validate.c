@@ -426,14 +426,10 @@ static int load_family_ref(struct tax_builder *b, const char *file, const struct
 
 static void load_algorithm(struct tax_builder *b, const char *file, const struct yr_node *map)
 {
-    if (map->kind != YR_MAPPING) {
-        diag_add(b->diags, DIAG_ERROR, file, map->line, map->col,
-                 "each algorithm must be a mapping, not %s", yr_kind_name(map->kind));
+    const char *id;
+    char *what = tb_entry_begin(b, file, map, "algorithm", algorithm_keys, &id);
+    if (!what)
         return;
-    }
-    const char *id = tb_string(b, file, map, "id", true, "an algorithm");
-    char *what = xasprintf("algorithm '%s'", id ? id : "?");
-    yr_check_keys(map, algorithm_keys, what, file, b->diags);
     const struct yr_node *idn = yr_get(map, "id");
     struct tax_algorithm a = {0};
     a.id = id;
@@ -499,9 +495,7 @@ static void load_algorithm(struct tax_builder *b, const char *file, const struct
         return;
     size_t prev = tax_index_put(&b->algorithm_index, id, b->t->n_algorithms);
     if (prev != (size_t)-1) {
-        diag_add(b->diags, DIAG_ERROR, file, a.pos.line, a.pos.col,
-                 "duplicate algorithm id '%s' (first at %s:%d)", id,
-                 b->algorithms[prev].pos.file, b->algorithms[prev].pos.line);
+        tb_duplicate(b, "algorithm", id, a.pos, b->algorithms[prev].pos);
         return;
     }
     b->algorithms[b->t->n_algorithms++] = a;
