@@ -35,6 +35,11 @@ bool cli_files_define_traits(const struct cli_tax_opts *o);
  * to stderr and returns NULL. The caller frees with tax_free(). */
 struct tax *cli_load_taxonomy(const struct cli_tax_opts *o);
 
+/* The taxonomy layer cannot know the harness's policies (it sits below
+ * it), so the CLI checks that every algorithm's `policy` id exists in the
+ * harness registry. Adds an error per unknown id; returns their count. */
+size_t cli_check_policies(const struct tax *t, struct diag_list *diags);
+
 /* Print every diagnostic as "file:line:col: error: message" to out. */
 void cli_print_diags(const struct diag_list *diags, FILE *out);
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchmarks/policy.h"
 #include "taxonomy/xalloc.h"
 #include "taxonomy/yaml_reader.h"
 
@@ -57,6 +58,27 @@ bool cli_files_define_traits(const struct cli_tax_opts *o)
     return false;
 }
 
+size_t cli_check_policies(const struct tax *t, struct diag_list *diags)
+{
+    size_t bad = 0;
+    const char **ids = xcalloc(pol_registry_count + 1, sizeof(*ids));
+    for (size_t i = 0; i < pol_registry_count; i++)
+        ids[i] = pol_registry[i]->name;
+    for (size_t i = 0; i < t->n_algorithms; i++) {
+        const struct tax_algorithm *a = &t->algorithms[i];
+        if (!a->policy || pol_find(a->policy))
+            continue;
+        const char *hint = tax_suggest(a->policy, ids, pol_registry_count);
+        diag_add(diags, DIAG_ERROR, a->policy_pos.file, a->policy_pos.line, a->policy_pos.col,
+                 "unknown harness policy '%s' in algorithm '%s'%s%s%s (see 'banditmap bench "
+                 "--list-policies')", a->policy, a->id, hint ? " (did you mean '" : "",
+                 hint ? hint : "", hint ? "'?)" : "");
+        bad++;
+    }
+    free(ids);
+    return bad;
+}
+
 struct tax *cli_load_taxonomy(const struct cli_tax_opts *o)
 {
     struct diag_list diags;
@@ -76,6 +98,10 @@ struct tax *cli_load_taxonomy(const struct cli_tax_opts *o)
             paths[n++] = o->files[i];
         t = tax_load(paths, n, &diags);
         free(traits);
+    }
+    if (t && cli_check_policies(t, &diags)) {
+        tax_free(t);
+        t = NULL;
     }
     cli_print_diags(&diags, stderr);
     if (!t)

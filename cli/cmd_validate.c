@@ -66,6 +66,10 @@ int cmd_validate(int argc, char **argv)
     struct diag_list diags;
     diag_list_init(&diags);
     struct tax *t = tax_load(paths, n_paths, &diags);
+    if (t && cli_check_policies(t, &diags)) {
+        tax_free(t);
+        t = NULL;
+    }
     cli_print_diags(&diags, stderr);
     if (!quiet) {
         if (t)

@@ -159,6 +159,7 @@ struct tax_algorithm {
     const char *policy;          /* harness policy id, or NULL if not simulated */
     const char *advice;          /* optional operating advice, may be NULL */
     struct tax_pos pos;
+    struct tax_pos policy_pos;   /* where `policy` was written (if it was) */
 };
 
 struct tax_family {

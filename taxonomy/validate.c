@@ -440,6 +440,7 @@ static void load_algorithm(struct tax_builder *b, const char *file, const struct
     a.memory = tb_string(b, file, map, "memory", true, what);
     a.guarantee = tb_string(b, file, map, "guarantee", true, what);
     a.policy = tb_string(b, file, map, "policy", false, what);
+    a.policy_pos = tb_pos(b, file, yr_get(map, "policy"));
     a.advice = tb_string(b, file, map, "advice", false, what);
     bool ok = id && a.name && a.summary && a.compute && a.memory && a.guarantee &&
               tb_check_id(b, file, idn, id, "algorithm") == 0;

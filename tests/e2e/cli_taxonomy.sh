@@ -18,6 +18,11 @@ done
 [ $? -eq 1 ] || fail "validate with bundled traits should exit 1"
 grep -q "unknown_answer.yaml:[0-9]*:[0-9]*: error: unknown answer 'binery'" "$T/err" ||
     fail "unknown answer message: $(cat "$T/err")"
+# a policy id the harness does not have (checked by the CLI, which sees both layers)
+"$BIN" validate "$ROOT/tests/fixtures/yaml/good/traits_small.yaml" "$ROOT/tests/fixtures/yaml/cli/unknown_policy.yaml" 2>"$T/err"
+[ $? -eq 1 ] || fail "unknown policy should exit 1"
+grep -q "unknown_policy.yaml:40:13: error: unknown harness policy 'ucb2' in algorithm 'ucb1' (did you mean 'ucb1'?)" "$T/err" ||
+    fail "unknown policy message: $(cat "$T/err")"
 "$BIN" validate --bogus >/dev/null 2>&1; [ $? -eq 2 ] || fail "usage error should exit 2"
 "$BIN" nosuchcommand >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown command should exit 2"
 
