@@ -3,6 +3,8 @@
 # Runs as root directly, or through sudo when available.
 set -e
 PKGS="gcc make cmake pkg-config libyaml-dev libncurses-dev libcmocka-dev tmux"
+# the hardening suite (make sanitize, fuzz-smoke, valgrind)
+PKGS="$PKGS clang libclang-rt-14-dev valgrind"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

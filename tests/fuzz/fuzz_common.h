@@ -1,0 +1,103 @@
+/*
+ * fuzz_common: what the libFuzzer harnesses share.
+ *
+ * Loaders that only take a path are fed through a memfd: the input is
+ * written to an anonymous in-memory file and the loader opens
+ * /proc/self/fd/N, so a fuzz run leaves nothing behind on disk.
+ * fuzz_check_diags() is the oracle every harness applies to a loader's
+ * result: a failed load must explain itself with at least one error, and
+ * every diagnostic must have a message and format as
+ * file:line:col: error: message. (Style, such as lowercase, is not checked:
+ * messages quote hostile input.) A broken oracle aborts, which libFuzzer
+ * reports as a crash.
+ * The harness is the whole program, so the state below is per process.
+ */
+#ifndef BM_FUZZ_COMMON_H
+#define BM_FUZZ_COMMON_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "taxonomy/diag.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static inline void fuzz_fail(const char *what, const char *detail)
+{
+    fprintf(stderr, "fuzz oracle failed: %s: %s\n", what, detail ? detail : "");
+    abort();
+}
+
+/* BM_FUZZ_STRICT=1 turns on the oracles for bugs that are reported but not
+ * fixed yet (tests/fixtures/hostile/fuzz-pending/ holds their inputs), so
+ * the CI smoke run stays green on known bugs and finds new ones. */
+static inline int fuzz_strict(void)
+{
+    const char *s = getenv("BM_FUZZ_STRICT");
+    return s && s[0] == '1';
+}
+
+/* Does s hold a character that YAML cannot carry raw inside double quotes
+ * (DEL, C1 controls, U+2028/U+2029 line breaks, a BOM)? The profile and spec
+ * writers copy these unescaped (reported; pending fixtures), so their round
+ * trips are only checked strictly for such text. */
+static inline int fuzz_needs_yaml_escape(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (; s && *u; u++)
+        if (*u == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) ||
+            (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) ||
+            (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf))
+            return 1;
+    return 0;
+}
+
+/* A memfd holding data; returns its /proc path (static buffer per slot). */
+static inline const char *fuzz_memfd_path(int slot, const uint8_t *data, size_t size)
+{
+    static int fds[4] = {-1, -1, -1, -1};
+    static char paths[4][64];
+    if (fds[slot] < 0) {
+        fds[slot] = memfd_create("fuzz-input", 0);
+        if (fds[slot] < 0)
+            fuzz_fail("memfd_create", NULL);
+        snprintf(paths[slot], sizeof(paths[slot]), "/proc/self/fd/%d", fds[slot]);
+    }
+    if (ftruncate(fds[slot], 0) != 0)
+        fuzz_fail("ftruncate", NULL);
+    size_t off = 0;
+    while (off < size) {
+        ssize_t w = pwrite(fds[slot], data + off, size - off, (off_t)off);
+        if (w <= 0)
+            fuzz_fail("pwrite", NULL);
+        off += (size_t)w;
+    }
+    return paths[slot];
+}
+
+/* The oracle on diagnostics. failed: the loader returned failure. */
+static inline void fuzz_check_diags(const struct diag_list *d, size_t errors_before, int failed)
+{
+    if (failed && d->errors <= errors_before)
+        fuzz_fail("a failed load added no error", NULL);
+    size_t errors = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const struct diag *x = &d->items[i];
+        if (x->severity == DIAG_ERROR)
+            errors++;
+        if (x->line < 0 || x->col < 0 || !x->message || !x->message[0])
+            fuzz_fail("malformed diagnostic", x->message);
+        char *line = diag_format(x);
+        if (!line || !strstr(line, x->message))
+            fuzz_fail("diag_format lost the message", x->message);
+        free(line);
+    }
+    if (errors != d->errors)
+        fuzz_fail("diag_list.errors out of step", NULL);
+}
+
+#endif
