@@ -24,6 +24,9 @@ void cli_print_diags(const struct diag_list *diags, FILE *out)
         fprintf(out, "%s\n", line);
         free(line);
     }
+    if (diags->dropped)
+        fprintf(out, "banditmap: %zu more problem%s not shown\n", diags->dropped,
+                diags->dropped == 1 ? "" : "s");
 }
 
 /* Does a line of f start with "traits:"? Reads no more than the YAML

@@ -9,7 +9,7 @@
 void diag_list_init(struct diag_list *list)
 {
     list->items = NULL;
-    list->count = list->alloc = list->errors = 0;
+    list->count = list->alloc = list->errors = list->dropped = 0;
 }
 
 void diag_list_release(struct diag_list *list)
@@ -34,6 +34,12 @@ static struct diag *push(struct diag_list *list)
 void diag_add(struct diag_list *list, enum diag_severity sev, const char *file,
               int line, int col, const char *fmt, ...)
 {
+    if (sev == DIAG_ERROR)
+        list->errors++;
+    if (list->count >= DIAG_MAX_RECORDS) {
+        list->dropped++;
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
@@ -49,17 +55,21 @@ void diag_add(struct diag_list *list, enum diag_severity sev, const char *file,
     d->col = col;
     d->severity = sev;
     d->message = msg;
-    if (sev == DIAG_ERROR)
-        list->errors++;
 }
 
 void diag_list_append(struct diag_list *dst, struct diag_list *src)
 {
     for (size_t i = 0; i < src->count; i++) {
+        if (dst->count >= DIAG_MAX_RECORDS) {
+            dst->dropped++;
+            free(src->items[i].file);
+            free(src->items[i].message);
+            continue;
+        }
         *push(dst) = src->items[i];
-        if (src->items[i].severity == DIAG_ERROR)
-            dst->errors++;
     }
+    dst->errors += src->errors;   /* kept or dropped, src counted them all */
+    dst->dropped += src->dropped;
     free(src->items);
     diag_list_init(src);
 }

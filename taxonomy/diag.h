@@ -27,11 +27,16 @@ struct diag {
     char *message;               /* owned; lowercase, no full stop */
 };
 
+/* A hostile file can hold millions of mistakes; past this many records a
+ * list only counts them (in dropped and errors), so memory stays bounded. */
+enum { DIAG_MAX_RECORDS = 1000 };
+
 struct diag_list {
     struct diag *items;
     size_t count;
     size_t alloc;
-    size_t errors;               /* how many have DIAG_ERROR */
+    size_t errors;               /* how many have DIAG_ERROR, kept or dropped */
+    size_t dropped;              /* records not kept because of DIAG_MAX_RECORDS */
 };
 
 void diag_list_init(struct diag_list *list);

@@ -45,6 +45,26 @@ static void test_diag_format_has_every_position_form(void **state)
     diag_list_release(&d);
 }
 
+static void test_diag_list_keeps_a_bounded_number_of_records(void **state)
+{
+    (void)state;
+    struct diag_list d, other;
+    diag_list_init(&d);
+    diag_list_init(&other);
+    for (int i = 0; i < DIAG_MAX_RECORDS + 500; i++)
+        diag_add(&d, DIAG_ERROR, "big.yaml", i + 1, 1, "unknown key 'k%d'", i);
+    assert_int_equal(d.count, DIAG_MAX_RECORDS);
+    assert_int_equal(d.dropped, 500);
+    assert_int_equal(d.errors, DIAG_MAX_RECORDS + 500);
+    diag_add(&other, DIAG_WARNING, "w.yaml", 1, 1, "w");
+    diag_add(&other, DIAG_ERROR, "w.yaml", 2, 1, "e");
+    diag_list_append(&d, &other);
+    assert_int_equal(d.count, DIAG_MAX_RECORDS);
+    assert_int_equal(d.dropped, 502);
+    assert_int_equal(d.errors, DIAG_MAX_RECORDS + 501);
+    diag_list_release(&d);
+}
+
 /* ---- jsonw ---- */
 
 static char *json_of(void (*build)(struct jsonw *), bool pretty)
@@ -202,6 +222,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_diag_format_has_every_position_form),
+        cmocka_unit_test(test_diag_list_keeps_a_bounded_number_of_records),
         cmocka_unit_test(test_jsonw_escapes_and_separates),
         cmocka_unit_test(test_arena_keeps_alignment_and_big_blocks),
         cmocka_unit_test(test_atomic_file_replaces_only_on_commit),
