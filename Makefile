@@ -2,17 +2,19 @@
 #   make run    install missing Debian packages, build, open the TUI
 #   make test   install missing Debian packages, build, run every test,
 #               then the hardening suite: the tests again under ASan+UBSan,
-#               a short fuzz run of every loader, and valgrind on the CLI
+#               a short fuzz run of every loader, valgrind on the CLI, and
+#               the sweep tests under Open MPI
 #               (make test QUICK=1 stops after the plain tests)
 BUILD    ?= build
 ASAN     ?= build-asan
 FUZZ     ?= build-fuzz
+MPI_BUILD ?= build-mpi
 FUZZ_SECONDS ?= 20
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR   := $(if $(CI),ON,OFF)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test bench sanitize fuzz fuzz-smoke valgrind clean
+.PHONY: all deps configure build run test bench sanitize fuzz fuzz-smoke valgrind mpi-test clean
 
 all: build
 
@@ -30,7 +32,7 @@ run: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	@$(if $(QUICK),true,$(MAKE) --no-print-directory -j1 sanitize fuzz-smoke valgrind)
+	@$(if $(QUICK),true,$(MAKE) --no-print-directory -j1 sanitize fuzz-smoke valgrind mpi-test)
 
 bench: build
 	@sh benchmarks/run-bench.sh $(BUILD)
@@ -55,5 +57,11 @@ fuzz: deps
 valgrind: build
 	@sh scripts/valgrind-check.sh $(BUILD)
 
+# The sweep tests again in an Open MPI build (mpirun -np 2 and -np 4).
+mpi-test: deps
+	@cmake -S . -B $(MPI_BUILD) -DBANDITMAP_MPI=ON -DBANDITMAP_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(MPI_BUILD) -j $(JOBS)
+	@cd $(MPI_BUILD) && BM_REQUIRE_MPI=1 ctest --output-on-failure -R sweep
+
 clean:
-	@rm -rf $(BUILD) $(ASAN) $(FUZZ)
+	@rm -rf $(BUILD) $(ASAN) $(FUZZ) $(MPI_BUILD)

@@ -5,6 +5,8 @@ set -e
 PKGS="gcc make cmake pkg-config libyaml-dev libncurses-dev libcmocka-dev tmux"
 # the hardening suite (make sanitize, fuzz-smoke, valgrind)
 PKGS="$PKGS clang libclang-rt-14-dev valgrind"
+# scale-out: the MPI build of `bench --sweep` (make mpi-test)
+PKGS="$PKGS libopenmpi-dev openmpi-bin"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
