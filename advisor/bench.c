@@ -17,6 +17,50 @@ static const char *const bai_policies[] = {"se", "lucb", "ttts", NULL};
 static const char *const bai_baselines[] = {"uniform", "se", "lucb", "ttts", NULL};
 static const char *const regret_baselines[] = {"uniform", "ucb1", "ts", NULL};
 
+/* Harness policies by the kind of workload they are built for (the
+ * advisor cannot include benchmarks/, so the ids are listed here; the
+ * harness tests keep them in step with its registry). */
+enum kind { K_PLAIN, K_BAI, K_CONTEXT, K_SLATE, K_PRICING, K_BUDGET };
+static const char *const context_policies[] = {"linucb", "lints", "logistic_ts", "glm_ucb",
+                                               "ridge_greedy", "ridge_egreedy",
+                                               "bootstrapped_ts", "squarecb", NULL};
+static const char *const slate_policies[] = {"cascade_ucb1", "cascade_klucb", "cascade_ts",
+                                             "topk_position_ts", "pbm_ucb", "cucb", NULL};
+static const char *const pricing_policies[] = {"price_ucb", "price_ts", "demand_ts", NULL};
+static const char *const budget_policies[] = {"ucb_bwk", "bwk_primal_dual", NULL};
+static const char *const context_baselines[] = {"uniform", "ts", "lints", NULL};
+static const char *const slate_baselines[] = {"uniform", "cucb", "cascade_ts", NULL};
+static const char *const pricing_baselines[] = {"uniform", "ucb1", "ts", "price_ts", NULL};
+static const char *const budget_baselines[] = {"uniform", "ucb1", "ts", "ucb_bwk", NULL};
+
+static bool in_list(const char *const *list, const char *id)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (!strcmp(list[i], id))
+            return true;
+    return false;
+}
+
+static enum kind policy_kind(const char *id)
+{
+    return adv_bench_is_bai_policy(id)        ? K_BAI
+           : in_list(context_policies, id)    ? K_CONTEXT
+           : in_list(slate_policies, id)      ? K_SLATE
+           : in_list(pricing_policies, id)    ? K_PRICING
+           : in_list(budget_policies, id)     ? K_BUDGET
+                                              : K_PLAIN;
+}
+
+static enum kind workload_kind(const char *w)
+{
+    return !strncmp(w, "bai_", 4)              ? K_BAI
+           : !strncmp(w, "contextual_", 11)    ? K_CONTEXT
+           : !strcmp(w, "cascade") || !strcmp(w, "pbm") ? K_SLATE
+           : !strcmp(w, "pricing")             ? K_PRICING
+           : !strcmp(w, "knapsack")            ? K_BUDGET
+                                               : K_PLAIN;
+}
+
 bool adv_bench_is_bai_policy(const char *policy_id)
 {
     for (size_t i = 0; bai_policies[i]; i++)
@@ -25,17 +69,31 @@ bool adv_bench_is_bai_policy(const char *policy_id)
     return false;
 }
 
-static bool is_bai_workload(const char *w)
-{
-    return !strncmp(w, "bai_", 4);
-}
-
-static const char *choose_workload(const struct adv_profile *p)
+/* lists: false skips the list workloads (when no ranked algorithm has a
+ * list policy, a single-arm stand-in is validated instead). */
+static const char *choose_workload(const struct adv_profile *p, bool lists)
 {
     if (adv_profile_is(p, "objective", "identify_best")) {
         const struct adv_answer *h = adv_profile_get(p, "horizon");
         return h && !h->not_sure ? "bai_fixed_budget" : "bai_fixed_confidence";
     }
+    if (adv_profile_is(p, "action_structure", "continuous"))
+        return "pricing";
+    if (adv_profile_is(p, "resource_constraint", "budget") ||
+        adv_profile_is(p, "resource_constraint", "inventory"))
+        return "knapsack";
+    if (lists && adv_profile_is(p, "action_structure", "slate")) {
+        if (adv_profile_is(p, "position_bias", "cascade"))
+            return "cascade";
+        if (adv_profile_is(p, "position_bias", "position_based"))
+            return "pbm";
+    }
+    if (adv_profile_is(p, "context", "user") || adv_profile_is(p, "context", "item") ||
+        adv_profile_is(p, "context", "both"))
+        return adv_profile_is(p, "reward_model", "linear") ||
+                       adv_profile_is(p, "reward_value", "bounded_real")
+                   ? "contextual_linear"
+                   : "contextual_logistic";
     if (adv_profile_is(p, "dynamics", "abrupt_changes") ||
         adv_profile_is(p, "reward_process", "adversarial"))
         return "piecewise";
@@ -73,9 +131,53 @@ static void add_policy(struct adv_bench *b, const char *id)
         b->policies[b->n_policies++] = id;
 }
 
+/* A policy fits a workload of its own kind; plain policies also race as
+ * baselines on the contextual, pricing and budget workloads. */
 static bool fits_workload(const struct adv_bench *b, const char *policy)
 {
-    return adv_bench_is_bai_policy(policy) == is_bai_workload(b->workload);
+    enum kind pk = policy_kind(policy), wk = workload_kind(b->workload);
+    return pk == wk || (pk == K_PLAIN && (wk == K_CONTEXT || wk == K_PRICING || wk == K_BUDGET));
+}
+
+/* Parameters of the issue-5 workloads (contextual, lists, pricing,
+ * budgets); returns false for the other workloads. */
+static bool plan_structured_params(const struct adv_profile *p, struct adv_bench *b,
+                                   double base, double best)
+{
+    const char *w = b->workload;
+    switch (workload_kind(w)) {
+    case K_CONTEXT: {
+        double d = fmin(64, fmax(2, adv_profile_number(p, "feature_dim", 10)));
+        set_param(b, "dim", d);
+        if (!strcmp(w, "contextual_logistic"))   /* the average item's CTR is the base rate */
+            set_param(b, "base", log(base / (1 - base)));
+        const char *churn = adv_profile_choice(p, "catalogue_churn");
+        if (churn && strcmp(churn, "static") && strcmp(churn, "not_sure"))
+            set_param(b, "churn_every",
+                      fmax(1, floor((double)b->horizon / (!strcmp(churn, "fast") ? 1000 : 100))));
+        return true;
+    }
+    case K_SLATE:
+        set_param(b, "best", best);
+        set_param(b, "gap", best - base);
+        set_param(b, "positions",
+                  fmin((double)b->arms, fmax(1, adv_profile_number(p, "slate_size", 3))));
+        return true;
+    case K_PRICING:
+        if (adv_profile_is(p, "resource_constraint", "inventory"))
+            set_param(b, "inventory",
+                      fmax(1, floor(adv_profile_number(p, "budget_fraction", 0.3) *
+                                    (double)b->horizon)));
+        return true;
+    case K_BUDGET:
+        set_param(b, "best", best);
+        set_param(b, "gap", best - base);
+        set_param(b, "budget_fraction",
+                  fmin(1, fmax(0.01, adv_profile_number(p, "budget_fraction", 0.3))));
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Workload parameters; scale maps profile decisions to simulated ones. */
@@ -85,6 +187,8 @@ static void plan_params(const struct adv_profile *p, struct adv_bench *b, double
     double lift = adv_profile_number(p, "expected_lift", 0.1);
     double per_day = adv_profile_number(p, "traffic_per_day", 100000);
     double best = fmin(0.99, base * (1 + lift));
+    if (plan_structured_params(p, b, base, best))
+        return;   /* immediate feedback only: no batch */
     set_param(b, "best", best);
     set_param(b, "gap", best - base);
     const char *w = b->workload;
@@ -128,7 +232,13 @@ static void plan_policies(struct adv_bench *b, const struct adv_eval *ranked, si
         add_policy(b, a->policy);
         taken++;
     }
-    const char *const *base = is_bai_workload(b->workload) ? bai_baselines : regret_baselines;
+    enum kind wk = workload_kind(b->workload);
+    const char *const *base = wk == K_BAI       ? bai_baselines
+                              : wk == K_CONTEXT ? context_baselines
+                              : wk == K_SLATE   ? slate_baselines
+                              : wk == K_PRICING ? pricing_baselines
+                              : wk == K_BUDGET  ? budget_baselines
+                                                : regret_baselines;
     for (size_t i = 0; base[i]; i++)
         add_policy(b, base[i]);
 }
@@ -154,6 +264,9 @@ static char *plan_note(const struct adv_profile *p, const struct adv_bench *b, d
                        double horizon)
 {
     char *note = NULL;
+    if (adv_profile_number(p, "arms", 10) < 2)   /* adv_bench_plan() raised it to 2 */
+        note_add(&note, "with one arm there is nothing to learn or choose: the spec simulates "
+                        "%lld arms instead, the smallest race the harness runs.", b->arms);
     if (adv_profile_is(p, "objective", "evaluate_offline") ||
         adv_profile_is(p, "objective", "learn_offline"))
         note_add(&note, "the question is answered offline: check the pick on your logs with "
@@ -169,7 +282,10 @@ static char *plan_note(const struct adv_profile *p, const struct adv_bench *b, d
                         "arrives later); the spec validates %s (%s), the best-ranked algorithm "
                         "the harness can simulate, as a stand-in.",
                  b->top->name, b->top->id, b->validated->name, b->validated->id);
-    if (arms > (double)b->arms)
+    if (arms > (double)b->arms && workload_kind(b->workload) == K_CONTEXT)
+        note_add(&note, "%.0f arms are simulated as %lld items described by features.", arms,
+                 b->arms);
+    else if (arms > (double)b->arms)
         note_add(&note, "%.0f arms are simulated as %lld independent arms (the harness does not "
                         "model shared features).",
                  arms, b->arms);
@@ -186,7 +302,14 @@ void adv_bench_plan(const struct adv_profile *p, const struct adv_eval *ranked, 
     memset(out, 0, sizeof(*out));
     double arms = fmax(2, adv_profile_number(p, "arms", 10));
     double horizon = fmax(1, adv_profile_number(p, "horizon", 100000));
-    out->workload = choose_workload(p);
+    out->workload = choose_workload(p, true);
+    if (workload_kind(out->workload) == K_SLATE) {   /* any list policy among the ranked? */
+        bool any = false;
+        for (size_t i = 0; i < n_ranked; i++)
+            any |= ranked[i].alg->policy && policy_kind(ranked[i].alg->policy) == K_SLATE;
+        if (!any)
+            out->workload = choose_workload(p, false);
+    }
     out->arms = (long long)fmin(arms, ADV_BENCH_MAX_ARMS);
     out->horizon = (long long)fmin(horizon, ADV_BENCH_MAX_HORIZON);
     out->seeds = ADV_BENCH_SEEDS;

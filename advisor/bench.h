@@ -4,6 +4,11 @@
  * Maps a profile to a harness workload and a race of policies:
  *  - workload (first rule that applies): objective identify_best ->
  *    bai_fixed_budget when the horizon is given, else bai_fixed_confidence;
+ *    action_structure continuous -> pricing (with `inventory` when the
+ *    constraint is inventory); resource_constraint budget or inventory ->
+ *    knapsack; a slate with cascade clicks -> cascade, with position-based
+ *    clicks -> pbm; context user, item or both -> contextual_linear (linear
+ *    reward model or bounded real rewards) or contextual_logistic;
  *    dynamics abrupt_changes or an adversarial reward process -> piecewise;
  *    slow_drift or seasonal -> drift; delayed rewards -> delayed;
  *    heavy-tailed rewards -> revenue; bounded real -> bounded; otherwise
@@ -14,14 +19,24 @@
  *    3 to 10 segments per run; delay_mean in decisions (delayed: the median
  *    delay, 72 hours when indefinite); delta = 0.05 (fixed confidence); batch
  *    = decisions per update for hourly or daily updates (any workload). Time
- *    scales shrink with the horizon when it is scaled down.
+ *    scales shrink with the horizon when it is scaled down. The issue-5
+ *    workloads take: contextual -> dim = feature_dim (2 to 64), base = the
+ *    logit of base_rate (logistic), churn_every = horizon / 100 (slow) or /
+ *    1000 (fast catalogue churn); cascade, pbm -> best, gap, positions =
+ *    slate_size; pricing -> inventory = budget_fraction x horizon;
+ *    knapsack -> best, gap, budget_fraction. They take immediate feedback
+ *    only, so no batch.
  *  - size: arms and horizon from the profile, scaled down to at most
  *    ADV_BENCH_MAX_ARMS and ADV_BENCH_MAX_HORIZON so a run takes seconds;
  *    the note says so.
  *  - policies: the harness policies of the ranked algorithms (best first, at
  *    most ADV_BENCH_MAX_RANKED of them), then the baselines uniform, ucb1
- *    and ts (for best-arm identification: uniform, se, lucb, ttts), keeping
- *    only policies that fit the workload's objective.
+ *    and ts (best-arm identification: uniform, se, lucb, ttts; contextual:
+ *    uniform, ts, lints; lists: uniform, cucb, cascade_ts; pricing: uniform,
+ *    ucb1, ts, price_ts; knapsack: uniform, ucb1, ts, ucb_bwk), keeping only
+ *    policies built for the workload's kind (single-arm policies also race
+ *    as baselines on contextual, pricing and knapsack workloads; list
+ *    workloads take list policies only).
  *  - recommended: the top pick's policy; when the top pick has none (e.g.
  *    contextual or slate methods the harness does not simulate yet), the
  *    best-ranked algorithm that has one, flagged as a substitute in the note.

@@ -24,10 +24,33 @@
  * The rng passed in is the run's policy stream; a policy draws from it
  * and from nothing else, so runs are reproducible.
  *
- * Extension points for contextual, slate and cost-aware policies (issue
- * 5): struct bench_round carries a context, per-arm features, a slate
- * size and costs, all NULL/0 for the non-contextual workloads here; new
- * fields are added at the end, so existing policies keep compiling.
+ * Contextual, slate, pricing and budgeted workloads (issue 5) use fields
+ * added at the END of these structs; every one is NULL/0 for the plain
+ * workloads, so the older policies keep working unchanged:
+ *   - contextual: round->context (the user, dim values) and
+ *     round->arm_features (k x dim, row-major: the features of arm a in
+ *     this round); cfg->dim says dim before the run. fb->context and
+ *     fb->features (the played arm's row) come back with the feedback.
+ *     round->replaced lists arm slots whose item changed this round
+ *     (catalogue churn: a new item, known only by its features); per-arm
+ *     statistics of those slots should be reset.
+ *   - slates: a policy with select_slate fills out[0..L) with L =
+ *     round->slate_size distinct arms, best position first. The update
+ *     then gets fb->slate (the list shown), fb->clicks (0/1 per position)
+ *     and fb->examined (positions the user is known to have looked at:
+ *     up to and including the first click in the cascade model, L
+ *     otherwise); fb->arm is the list's first arm and fb->reward the
+ *     list's normalised reward. round->position_weights gives the known
+ *     examination probability of each position (position-based model)
+ *     or NULL. Slate workloads accept only policies with select_slate.
+ *   - pricing: round->arm_values gives the price of each arm, and a
+ *     purchase is fb->raw > 0 (the revenue is price x purchase).
+ *   - budgets: cfg->budget is the total budget (0 = none);
+ *     round->budget_left what remains; fb->cost the realised cost of the
+ *     pull (costs are unknown to the policy before, and in [0, 1]).
+ * Every policy must run on every workload: a contextual policy given no
+ * context uses the one feature 1, a slate policy given slate_size 1 picks
+ * one arm, a pricing policy given no prices takes them all as 1.
  */
 #ifndef BM_POLICY_H
 #define BM_POLICY_H
@@ -46,6 +69,12 @@ struct bench_round {
     const double *arm_features;  /* k x dim features per arm, or NULL */
     int slate_size;              /* arms to rank; 1 for a single pull */
     const double *costs;         /* k costs of a pull (knapsack), or NULL */
+    /* added by issue 5; zero/NULL for the plain workloads */
+    const int *replaced;         /* arm slots whose item changed this round, or NULL */
+    int n_replaced;
+    const double *arm_values;    /* k prices (pricing), or NULL */
+    const double *position_weights;  /* slate_size examination probabilities, or NULL */
+    double budget_left;          /* remaining budget (when cfg->budget > 0) */
 };
 
 /* What comes back for one played round. */
@@ -57,6 +86,13 @@ struct pol_feedback {
     long long t_played;          /* the round it was played in */
     long long t_now;             /* the round before which it is delivered */
     const double *context;       /* the context it was played in, or NULL */
+    /* added by issue 5; zero/NULL for the plain workloads */
+    const double *features;      /* dim features of the played arm then, or NULL */
+    const int *slate;            /* slates: the list shown (slate_len arms), or NULL */
+    const double *clicks;        /* slates: 0/1 per position */
+    int slate_len;
+    int examined;                /* slates: positions known to have been examined */
+    double cost;                 /* budgets: the realised cost of the pull */
 };
 
 /* Everything a policy may know before the run. */
@@ -66,6 +102,10 @@ struct pol_config {
     double delta;                /* confidence for identification, in (0, 1) */
     bool binary_rewards;         /* every reward is exactly 0 or 1 */
     const double *knobs;         /* values for knobs[0..n_knobs) of the type */
+    /* added by issue 5; zero for the plain workloads */
+    int dim;                     /* context / arm feature dimension (0: none) */
+    int slate_size;              /* positions of a slate (0 or 1: one arm) */
+    double budget;               /* total budget, 0 = none */
 };
 
 /* A tunable of a policy. def is its default; NAN means "derived from the
@@ -89,6 +129,8 @@ typedef void (*pol_update_fn)(void *state, const struct pol_feedback *fb, struct
 typedef bool (*pol_stopped_fn)(const void *state);
 typedef int (*pol_recommend_fn)(const void *state);
 typedef void (*pol_release_fn)(void *state);
+typedef void (*pol_select_slate_fn)(void *state, const struct bench_round *round,
+                                    struct rng *rng, int *out);
 
 struct pol_type {
     const char *name;            /* the id, as in the taxonomy: "ucb1" */
@@ -103,6 +145,9 @@ struct pol_type {
     pol_stopped_fn stopped;      /* identification: stop now? NULL = never */
     pol_recommend_fn recommend;  /* identification: the guess; NULL = runner's */
     pol_release_fn release;      /* NULL unless init allocates */
+    /* added by issue 5 */
+    pol_select_slate_fn select_slate;  /* fill out[0..round->slate_size) with distinct
+                                          arms; NULL: not a slate policy */
 };
 
 /* Every policy, in a fixed order (the order of --list-policies). */
@@ -118,6 +163,24 @@ int pol_knob_index(const struct pol_type *t, const char *knob);
 /* Shared by the policy files: the index of the largest of x[0..n), the
  * lowest index among ties (the convention of every policy here). */
 int pol_argmax(const double *x, int n);
+
+/* Shared helpers of the issue-5 policies (policies/common.c). */
+/* The features of arm a in round (dim values), or the constant {1} when
+ * the round has none (*dim is set to the length used). */
+const double *pol_features(const struct bench_round *round, int a, int cfg_dim, int *dim);
+/* The played arm's features from a feedback, or {1}. */
+const double *pol_fb_features(const struct pol_feedback *fb, int cfg_dim, int *dim);
+/* The top-L arms of score[0..k) in decreasing order into out (ties to the
+ * lower index); O(k L). */
+void pol_top_l(const double *score, int k, int l, int *out);
+
+/* The bandits-with-knapsacks LP with one resource (Badanidiyuru,
+ * Kleinberg & Slivkins 2013, section 3): max sum x_i r_i s.t. sum x_i c_i
+ * <= rho, sum x_i <= 1, x >= 0 (the rest on a null arm). An optimum mixes
+ * at most two arms: *i, *j (-1 if none) with *xj the weight of j and 1 -
+ * *xj (or rho / c_i alone) that of i; NULL outputs are skipped. O(k^2). */
+double pol_bwk_lp(const double *r, const double *c, int k, double rho, int *i_out, int *j_out,
+                  double *xj_out);
 
 /* Bernoulli KL divergence kl(p, q) with 0 log 0 = 0, and the KL-UCB
  * upper confidence value max{q >= p : n kl(p, q) <= bound} (Garivier &

@@ -52,6 +52,10 @@ static void write_policy(struct jsonw *w, const struct bench_results *r,
         num(w, "samples_mean", p->samples_ci.mean);
         pair(w, "samples_ci95", p->samples_ci.lo, p->samples_ci.hi);
     }
+    if (r->budget > 0) {   /* budgets and inventory (issue 5) */
+        num(w, "budget_used_mean", p->budget_used.mean);
+        pair(w, "budget_used_ci95", p->budget_used.lo, p->budget_used.hi);
+    }
     jsonw_key(w, "curve");
     jsonw_array_begin(w);
     for (size_t c = 0; c < r->n_checkpoints; c++) {
@@ -116,6 +120,18 @@ void bench_write_json(const struct bench_results *r, FILE *out, bool pretty, boo
     jsonw_int(&w, r->seeds);
     jsonw_key(&w, "seed");
     jsonw_int(&w, (long long)r->seed);
+    if (r->dim > 0) {
+        jsonw_key(&w, "dim");
+        jsonw_int(&w, r->dim);
+    }
+    if (r->slate_size > 0) {
+        jsonw_key(&w, "positions");
+        jsonw_int(&w, r->slate_size);
+    }
+    if (r->budget > 0) {
+        jsonw_key(&w, "budget");
+        jsonw_number(&w, r->budget);
+    }
     jsonw_key(&w, "checkpoints");
     jsonw_array_begin(&w);
     for (size_t c = 0; c < r->n_checkpoints; c++)

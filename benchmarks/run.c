@@ -8,11 +8,18 @@
  * in workload units, accumulated when an arm is played (delays do not
  * change it). Cumulative regret and reward are stored at the
  * checkpoints only.
+ *
+ * Structured workloads (contextual, slates, budgets; workload.h) and the
+ * logged run (runner.h, struct bench_log) go through run_structured: the
+ * workload's round hook every round, list-valued plays, costs against a
+ * budget, and the optional exploring logger (stream 5).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchmarks/ope/log_writer.h"
+#include "benchmarks/runner.h"
 #include "benchmarks/runner_internal.h"
 #include "taxonomy/xalloc.h"
 
@@ -245,7 +252,111 @@ static long long run_general(struct run_ctx *rc, const struct wl_seed *seed, dou
     return played;
 }
 
-void bench_run_one(struct bench_plan *pl, size_t p, size_t s)
+/* ---- structured workloads and the logged run ---- */
+
+static void checkpoint(struct run_ctx *rc, size_t *c, long long t, double regret, double reward)
+{
+    if (*c < rc->n_cp && t == rc->cp[*c]) {
+        rc->regret_out[*c] = regret;
+        rc->reward_out[*c] = reward;
+        ++*c;
+    }
+}
+
+/* One single-arm play: select (through the logger when there is one),
+ * pull, and fill fb. Returns the arm. */
+static int play_one(struct run_ctx *rc, const struct bench_round *round, struct pol_feedback *fb,
+                    const struct bench_log *log, struct rng *log_rng)
+{
+    int a = rc->pt->select(rc->ps, round, &rc->prng);
+    double prop = 1.0;
+    if (log) {
+        if (!strcmp(rc->pt->name, "uniform"))
+            prop = 1.0 / round->k;
+        else
+            a = ope_log_explore(log_rng, round->k, log->epsilon, a, &prop);
+    }
+    double r = rc->wl->pull(rc->ws, a);
+    fb->arm = a;
+    fb->raw = r;
+    fb->reward = (r - rc->lo) * rc->inv_range;
+    fb->context = round->context;
+    fb->features = round->arm_features ? round->arm_features + (size_t)a * (size_t)round->dim
+                                       : NULL;
+    if (log)
+        log->fn(&(struct bench_log_round){round->t, round->k, a, prop, fb->reward, r,
+                                          round->context, round->dim},
+                log->ctx);
+    return a;
+}
+
+static long long run_structured(struct run_ctx *rc, const struct wl_seed *seed,
+                                const struct bench_log *log, double *budget_used)
+{
+    const struct wl_config *cfg = rc->cfg;
+    const struct wl_type *wl = rc->wl;
+    const int l = wl->pull_slate ? (cfg->slate_size > 0 ? cfg->slate_size : 1) : 0;
+    const bool budgeted = cfg->budget > 0 && wl->cost;
+    struct bench_round round = {.k = cfg->k, .slate_size = l ? l : 1, .dim = cfg->dim};
+    int *slate = l ? xcalloc((size_t)l, sizeof(int)) : NULL;
+    double *clicks = l ? xcalloc((size_t)l, sizeof(double)) : NULL;
+    struct rng log_rng;
+    rng_stream(&log_rng, seed->key, 5);
+    double regret = 0.0, reward = 0.0, left = cfg->budget;
+    size_t c = 0;
+    long long t = 1;
+    for (; t <= cfg->horizon; t++) {
+        round.t = t;
+        if (wl->round)
+            wl->round(rc->ws, t, &round, &rc->arms);
+        else if (t >= rc->next_change)
+            rc->next_change = wl->advance(rc->ws, t, &rc->arms);
+        round.budget_left = left;
+        if (budgeted && left < 1.0) {   /* out of budget: the benchmark still earns */
+            regret += rc->arms.best;
+        } else {
+            struct pol_feedback fb = {.t_played = t, .t_now = t + 1};
+            if (l) {
+                rc->pt->select_slate(rc->ps, &round, &rc->prng, slate);
+                int examined = 0;
+                double r = wl->pull_slate(rc->ws, slate, l, clicks, &examined);
+                regret += rc->arms.best - wl->slate_value(rc->ws, slate, l);
+                fb = (struct pol_feedback){.arm = slate[0], .raw = r,
+                                           .reward = (r - rc->lo) * rc->inv_range,
+                                           .t_played = t, .t_now = t + 1,
+                                           .context = round.context, .slate = slate,
+                                           .clicks = clicks, .slate_len = l,
+                                           .examined = examined};
+            } else {
+                int a = play_one(rc, &round, &fb, log, &log_rng);
+                regret += rc->arms.best - rc->arms.means[a];
+                if (budgeted) {
+                    fb.cost = wl->cost(rc->ws, a, fb.raw);
+                    left -= fb.cost;
+                }
+            }
+            reward += fb.raw;
+            rc->pt->update(rc->ps, &fb, &rc->prng);
+        }
+        checkpoint(rc, &c, t, regret, reward);
+        if ((t & (CHUNK - 1)) == 0) {
+            atomic_fetch_add_explicit(rc->rounds_done, CHUNK, memory_order_relaxed);
+            if (atomic_load_explicit(rc->cancel, memory_order_relaxed))
+                break;
+        }
+    }
+    long long played = t - 1;
+    atomic_fetch_add_explicit(rc->rounds_done, played % CHUNK, memory_order_relaxed);
+    *budget_used = cfg->budget - left;
+    free(slate);
+    free(clicks);
+    return played;
+}
+
+/* One run of policy p on seed s into the given outputs. */
+static void run_unit(struct bench_plan *pl, size_t p, size_t s, const struct bench_log *log,
+                     double *regret_out, double *reward_out, double *samples, double *error_out,
+                     double *budget_out)
 {
     const struct wl_config *cfg = &pl->cfg;
     const struct pol_type *pt = pl->types[p];
@@ -256,8 +367,10 @@ void bench_run_one(struct bench_plan *pl, size_t p, size_t s)
         .delta = cfg->delta,
         .binary_rewards = cfg->binary,
         .knobs = pl->knobs[p],
+        .dim = cfg->dim,
+        .slate_size = cfg->slate_size,
+        .budget = cfg->budget,
     };
-    size_t slot = p * (size_t)pl->seeds + s;
     struct run_ctx rc = {
         .wl = pl->wl,
         .cfg = cfg,
@@ -267,8 +380,8 @@ void bench_run_one(struct bench_plan *pl, size_t p, size_t s)
         .next_change = 1,
         .lo = cfg->lo,
         .inv_range = 1.0 / (cfg->hi - cfg->lo),
-        .regret_out = pl->raw_regret + slot * pl->n_cp,
-        .reward_out = pl->raw_reward + slot * pl->n_cp,
+        .regret_out = regret_out,
+        .reward_out = reward_out,
         .cp = pl->cp,
         .n_cp = pl->n_cp,
         .cancel = &pl->cancel,
@@ -277,16 +390,34 @@ void bench_run_one(struct bench_plan *pl, size_t p, size_t s)
     rng_stream(&rc.prng, seed.key, 0);
     pl->wl->init(rc.ws, cfg, &seed);
     pt->init(rc.ps, &pc);
-    double error = 0.0;
+    double error = 0.0, budget = 0.0;
     long long played;
-    if (cfg->delay_mean == 0 && cfg->batch == 1 && cfg->type->goal == WL_GOAL_REGRET)
+    if (log || pl->wl->round || pl->wl->pull_slate || cfg->budget > 0)
+        played = run_structured(&rc, &seed, log, &budget);
+    else if (cfg->delay_mean == 0 && cfg->batch == 1 && cfg->type->goal == WL_GOAL_REGRET)
         played = run_plain(&rc);
     else
         played = run_general(&rc, &seed, &error);
-    pl->raw_samples[slot] = (double)played;
-    pl->raw_error[slot] = error;
+    *samples = (double)played;
+    *error_out = error;
+    *budget_out = budget;
     if (pt->release)
         pt->release(rc.ps);
     free(rc.ps);
     free(rc.ws);
+}
+
+void bench_run_one(struct bench_plan *pl, size_t p, size_t s)
+{
+    size_t slot = p * (size_t)pl->seeds + s;
+    run_unit(pl, p, s, NULL, pl->raw_regret + slot * pl->n_cp, pl->raw_reward + slot * pl->n_cp,
+             &pl->raw_samples[slot], &pl->raw_error[slot], &pl->raw_budget[slot]);
+}
+
+void bench_run_logged(struct bench_plan *pl, const struct bench_log *log)
+{
+    double *scratch = xcalloc(2 * pl->n_cp, sizeof(double));
+    double samples, error, budget;
+    run_unit(pl, 0, 0, log, scratch, scratch + pl->n_cp, &samples, &error, &budget);
+    free(scratch);
 }

@@ -47,8 +47,10 @@ void bench_results_release(struct bench_results *r)
     free(r->recommended);
     diag_list_release(&r->diags);
     int threads = r->threads;
+    const struct bench_log *log = r->log;
     bench_results_init(r);
     r->threads = threads;
+    r->log = log;
 }
 
 size_t bench_checkpoints(long long horizon, long long **out)
@@ -168,6 +170,16 @@ int bench_check_spec(const struct spec *s, struct diag_list *d)
         wl_configure(wl, s, &cfg, d);
         wl_config_release(&cfg);
     }
+    if (wl && wl->pull_slate)   /* lists need list-valued policies */
+        for (size_t i = 0; i <= s->n_policies; i++) {
+            const char *id = i < s->n_policies ? s->policies[i] : s->recommended;
+            const struct pol_type *t = id ? pol_find(id) : NULL;
+            if (t && !t->select_slate)
+                diag_add(d, DIAG_ERROR, s->file, s->line_workload, s->col_workload,
+                         "policy '%s' picks one arm, but workload '%s' shows a list (use a "
+                         "slate policy such as cascade_ts or topk_position_ts)",
+                         id, wl->name);
+        }
     return d->errors == before ? 0 : -1;
 }
 
@@ -206,6 +218,8 @@ static void plan_build(struct bench_plan *pl, const struct spec *s)
     pl->raw_samples = xcalloc(slots, sizeof(double));
     pl->raw_error = xcalloc(slots, sizeof(double));
     pl->raw_seconds = xcalloc(slots, sizeof(double));
+    pl->raw_budget = xcalloc(slots, sizeof(double));
+    pl->finished = xcalloc(slots, 1);
 }
 
 const struct pol_type *pol_find_in(const struct bench_plan *pl, const char *id)
@@ -228,6 +242,8 @@ static void plan_release(struct bench_plan *pl)
     free(pl->raw_samples);
     free(pl->raw_error);
     free(pl->raw_seconds);
+    free(pl->raw_budget);
+    free(pl->finished);
     wl_config_release(&pl->cfg);
 }
 
@@ -270,6 +286,7 @@ static void *worker(void *arg)
         bench_run_one(p->plan, pol, seed);
         p->plan->raw_seconds[pol * (size_t)p->plan->seeds + seed] = thread_seconds() - t0;
         pthread_mutex_lock(&p->mu);
+        p->plan->finished[pol * (size_t)p->plan->seeds + seed] = 1;
         p->done++;
         pthread_cond_signal(&p->cv);
         pthread_mutex_unlock(&p->mu);
@@ -278,6 +295,31 @@ static void *worker(void *arg)
     pthread_cond_signal(&p->cv);
     pthread_mutex_unlock(&p->mu);
     return NULL;
+}
+
+/* The live partial curves of struct bench_progress, from the runs
+ * finished so far (called with the pool's lock held, so their slots are
+ * final). curve is n_policies x n_cp, seeds_done n_policies. */
+static void partial_curves(const struct bench_plan *pl, double *curve, int *seeds_done)
+{
+    size_t seeds = (size_t)pl->seeds;
+    for (size_t p = 0; p < pl->n_policies; p++) {
+        double *row = curve + p * pl->n_cp;
+        int n = 0;
+        for (size_t c = 0; c < pl->n_cp; c++)
+            row[c] = 0.0;
+        for (size_t s = 0; s < seeds; s++) {
+            if (!pl->finished[p * seeds + s])
+                continue;
+            const double *raw = pl->raw_regret + (p * seeds + s) * pl->n_cp;
+            for (size_t c = 0; c < pl->n_cp; c++)
+                row[c] += raw[c];
+            n++;
+        }
+        for (size_t c = 0; c < pl->n_cp; c++)
+            row[c] = n ? row[c] / n : NAN;
+        seeds_done[p] = n;
+    }
 }
 
 static void run_pool(struct bench_plan *pl, int threads, bench_progress_fn progress, void *ctx)
@@ -290,6 +332,8 @@ static void run_pool(struct bench_plan *pl, int threads, bench_progress_fn progr
     if ((size_t)threads > p.total)
         threads = (int)p.total;
     pthread_t *tids = xcalloc((size_t)threads, sizeof(*tids));
+    double *partial = progress ? xcalloc(pl->n_policies * pl->n_cp, sizeof(double)) : NULL;
+    int *partial_n = progress ? xcalloc(pl->n_policies, sizeof(int)) : NULL;
     for (int i = 0; i < threads; i++)
         if (pthread_create(&tids[i], NULL, worker, &p) != 0)
             BUG("pthread_create failed");
@@ -307,8 +351,10 @@ static void run_pool(struct bench_plan *pl, int threads, bench_progress_fn progr
         pthread_cond_timedwait(&p.cv, &p.mu, &until);
         if (!progress)
             continue;
+        partial_curves(pl, partial, partial_n);
         struct bench_progress pr = {p.done, p.total, atomic_load(&pl->rounds_done), rounds_total,
-                                    now_seconds() - start};
+                                    now_seconds() - start, partial, partial_n, pl->n_policies,
+                                    pl->n_cp};
         pthread_mutex_unlock(&p.mu);
         if (progress(&pr, ctx) != 0) {
             atomic_store(&pl->cancel, 1);
@@ -322,6 +368,8 @@ static void run_pool(struct bench_plan *pl, int threads, bench_progress_fn progr
     for (int i = 0; i < threads; i++)
         pthread_join(tids[i], NULL);
     free(tids);
+    free(partial);
+    free(partial_n);
     pthread_cond_destroy(&p.cv);
     pthread_mutex_destroy(&p.mu);
 }
@@ -354,10 +402,11 @@ static void summarise(struct bench_results *r, const struct bench_plan *pl)
             o->curve[c] = stats_run_ci95(&reg);
             o->reward_curve[c] = rew.mean;
         }
-        struct stats_run reg, smp, err;
+        struct stats_run reg, smp, err, bud;
         stats_run_init(&reg);
         stats_run_init(&smp);
         stats_run_init(&err);
+        stats_run_init(&bud);
         for (size_t s = 0; s < seeds; s++) {
             size_t slot = p * seeds + s;
             o->final_regret[s] = pl->raw_regret[slot * pl->n_cp + pl->n_cp - 1];
@@ -365,6 +414,7 @@ static void summarise(struct bench_results *r, const struct bench_plan *pl)
             stats_run_add(&reg, o->final_regret[s]);
             stats_run_add(&smp, o->samples[s]);
             stats_run_add(&err, pl->raw_error[slot]);
+            stats_run_add(&bud, pl->raw_budget[slot]);
             o->score[s] = pl->cfg.type->goal == WL_GOAL_REGRET ? o->final_regret[s]
                           : pl->cfg.type->goal == WL_GOAL_FIXED_CONFIDENCE ? o->samples[s]
                                                                            : pl->raw_error[slot];
@@ -376,6 +426,7 @@ static void summarise(struct bench_results *r, const struct bench_plan *pl)
         o->regret_q = stats_quantiles(o->final_regret, seeds);
         o->samples_ci = stats_run_ci95(&smp);
         o->error_rate = err.mean;
+        o->budget_used = stats_run_ci95(&bud);
         o->rounds_per_second = o->seconds > 0 ? (double)o->rounds / o->seconds : NAN;
     }
     const char **ids = xcalloc(pl->n_policies, sizeof(*ids));
@@ -392,30 +443,46 @@ static void summarise(struct bench_results *r, const struct bench_plan *pl)
     free(scores);
 }
 
+/* The fields of r that come from the spec and the plan, before any run. */
+static void results_header(struct bench_results *r, const struct spec *s,
+                           const struct bench_plan *pl)
+{
+    r->workload = pl->wl;
+    r->goal = pl->wl->goal;
+    r->k = pl->cfg.k;
+    r->horizon = pl->cfg.horizon;
+    r->seeds = pl->seeds;
+    r->seed = pl->master;
+    r->recommended = s->recommended ? xstrdup(s->recommended) : NULL;
+    r->n_checkpoints = pl->n_cp;
+    r->checkpoints = xmalloc(pl->n_cp * sizeof(long long));
+    memcpy(r->checkpoints, pl->cp, pl->n_cp * sizeof(long long));
+    if (pl->wl->lower_bound && pl->wl->goal == WL_GOAL_REGRET) {
+        r->lower_bound_c = pl->wl->lower_bound(&pl->cfg);
+        r->lower_bound = xmalloc(pl->n_cp * sizeof(double));
+        for (size_t c = 0; c < pl->n_cp; c++)
+            r->lower_bound[c] = r->lower_bound_c * log((double)pl->cp[c]);
+    }
+    r->budget = pl->cfg.budget;
+    r->slate_size = pl->cfg.slate_size;
+    r->dim = pl->cfg.dim;
+}
+
 int bench_run(const struct spec *s, struct bench_results *r, bench_progress_fn progress,
               void *ctx)
 {
     if (bench_check_spec(s, &r->diags) < 0)
         return -1;
+    if (r->log && s->workload && wl_find(s->workload)->pull_slate) {
+        diag_add(&r->diags, DIAG_ERROR, s->file, s->line_workload, s->col_workload,
+                 "an interaction log needs a single-arm workload, not the list workload '%s'",
+                 s->workload);
+        return -1;
+    }
     double start = now_seconds();
     struct bench_plan pl;
     plan_build(&pl, s);
-    r->workload = pl.wl;
-    r->goal = pl.wl->goal;
-    r->k = pl.cfg.k;
-    r->horizon = pl.cfg.horizon;
-    r->seeds = pl.seeds;
-    r->seed = pl.master;
-    r->recommended = s->recommended ? xstrdup(s->recommended) : NULL;
-    r->n_checkpoints = pl.n_cp;
-    r->checkpoints = xmalloc(pl.n_cp * sizeof(long long));
-    memcpy(r->checkpoints, pl.cp, pl.n_cp * sizeof(long long));
-    if (pl.wl->lower_bound && pl.wl->goal == WL_GOAL_REGRET) {
-        r->lower_bound_c = pl.wl->lower_bound(&pl.cfg);
-        r->lower_bound = xmalloc(pl.n_cp * sizeof(double));
-        for (size_t c = 0; c < pl.n_cp; c++)
-            r->lower_bound[c] = r->lower_bound_c * log((double)pl.cp[c]);
-    }
+    results_header(r, s, &pl);
     run_pool(&pl, r->threads, progress, ctx);
     if (atomic_load(&pl.cancel)) {
         r->cancelled = true;
@@ -423,7 +490,28 @@ int bench_run(const struct spec *s, struct bench_results *r, bench_progress_fn p
         return -1;
     }
     summarise(r, &pl);
+    if (r->log)
+        bench_run_logged(&pl, r->log);
     plan_release(&pl);
     r->wall_seconds = now_seconds() - start;
     return 0;
+}
+
+/* ---- for benchmarks/sweep.c (runner_internal.h) ---- */
+
+void bench_plan_init(struct bench_plan *pl, const struct spec *s)
+{
+    plan_build(pl, s);
+}
+
+void bench_plan_release(struct bench_plan *pl)
+{
+    plan_release(pl);
+}
+
+void bench_results_from_plan(struct bench_results *r, const struct spec *s,
+                             const struct bench_plan *pl)
+{
+    results_header(r, s, pl);
+    summarise(r, pl);
 }

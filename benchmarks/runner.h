@@ -37,9 +37,45 @@ struct bench_progress {
     size_t runs_done, runs_total;
     long long rounds_done, rounds_total;
     double elapsed;              /* seconds since the start */
+    /* Live partial curves (for the TUI): the mean cumulative regret of
+     * each policy at each checkpoint over the seeds whose run has
+     * finished so far, averaged in seed order. Computed by the engine
+     * only when a progress callback is given; valid during the callback
+     * only (copy what you keep). partial_seeds[p] == 0 means no run of
+     * policy p has finished, and its row is NAN. Policies are in the
+     * order of bench_results.policies, checkpoints as
+     * bench_results.checkpoints (already set when the callback runs). */
+    const double *partial_regret;   /* n_policies x n_checkpoints, row-major */
+    const int *partial_seeds;       /* n_policies */
+    size_t n_policies, n_checkpoints;
 };
 
 typedef int (*bench_progress_fn)(const struct bench_progress *p, void *ctx);
+
+/* A simulated interaction log, for off-policy evaluation against known
+ * truth: when bench_results.log is set, bench_run makes one extra run of
+ * the first raced policy on seed 0 (after the others; it changes no
+ * result) in which, each round, the policy's arm is kept with
+ * probability 1 - epsilon and replaced by a uniformly random arm
+ * otherwise (ope_log_explore), with immediate feedback. fn sees every
+ * round with the exact propensity of the arm played (1/k throughout when
+ * the policy is `uniform`). Single-arm workloads only (not slates). */
+struct bench_log_round {
+    long long t;                 /* 1-based round */
+    int k;                       /* arms */
+    int arm;                     /* the arm played */
+    double propensity;           /* its probability under the logging policy, in (0, 1] */
+    double reward;               /* normalised reward (what the policy saw) */
+    double raw;                  /* reward in workload units */
+    const double *context;       /* dim context values of the round, or NULL */
+    int dim;
+};
+typedef void (*bench_log_fn)(const struct bench_log_round *r, void *ctx);
+struct bench_log {
+    bench_log_fn fn;
+    void *ctx;
+    double epsilon;              /* in [0, 1] */
+};
 
 struct bench_policy_result {
     const struct pol_type *type;
@@ -59,6 +95,8 @@ struct bench_policy_result {
     long long rounds;            /* rounds simulated, all seeds */
     double seconds;              /* CPU time of the runs, summed over seeds */
     double rounds_per_second;    /* rounds / seconds: per core, whatever the load */
+    /* added by issue 5 */
+    struct stats_ci budget_used; /* budgets: budget consumed per run, mean and CI */
 };
 
 struct bench_results {
@@ -82,8 +120,15 @@ struct bench_results {
     char *recommended;           /* owned; NULL if the spec has none */
     struct bench_verdict verdict;
     double wall_seconds;
+    /* added by issue 5 */
+    const struct bench_log *log; /* in: the optional logged run (NULL = none); not owned */
+    double budget;               /* out: the workload's budget, 0 = none */
+    int slate_size;              /* out: positions of a list, 0 = one arm */
+    int dim;                     /* out: context dimension, 0 = none */
 };
 
+/* bench_results_init: defaults; bench_results_release frees the outputs
+ * and keeps the inputs (threads, log). */
 void bench_results_init(struct bench_results *r);
 void bench_results_release(struct bench_results *r);
 

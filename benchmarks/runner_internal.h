@@ -30,13 +30,36 @@ struct bench_plan {
     double *raw_seconds;             /* [policy][seed] */
     atomic_int cancel;
     atomic_llong rounds_done;
+    /* issue 5 */
+    double *raw_budget;              /* [policy][seed]: budget consumed (budgets) */
+    unsigned char *finished;         /* [policy][seed]: 1 once the run's slots are final
+                                        (set under the pool's lock; live partial curves) */
 };
 
 /* Simulate policy p on seed s and fill their raw slots. */
 void bench_run_one(struct bench_plan *pl, size_t p, size_t s);
 
+/* One extra run of the first policy on seed 0 whose rounds are shown to
+ * log->fn with the logging policy's propensities (see struct bench_log in
+ * runner.h); it writes no raw slot. */
+struct bench_log;
+void bench_run_logged(struct bench_plan *pl, const struct bench_log *log);
+
 /* The raced policy with this id, or NULL. */
 const struct pol_type *pol_find_in(const struct bench_plan *pl, const char *id);
+
+/* For sweeps (benchmarks/sweep.h), which run a plan's units anywhere and
+ * summarise once. bench_plan_init: the plan of a spec that passed
+ * bench_check_spec(), with zeroed raw slots; release with
+ * bench_plan_release(). bench_results_from_plan: fill r (fresh from
+ * bench_results_init) from the plan's raw slots exactly as bench_run()
+ * does; every slot must have been filled. */
+struct spec;
+struct bench_results;
+void bench_plan_init(struct bench_plan *pl, const struct spec *s);
+void bench_plan_release(struct bench_plan *pl);
+void bench_results_from_plan(struct bench_results *r, const struct spec *s,
+                             const struct bench_plan *pl);
 
 /* The per-seed key every stream of a run derives from. */
 uint64_t bench_seed_key(uint64_t master, long long seed_index);

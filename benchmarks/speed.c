@@ -66,6 +66,31 @@ static double harness_rate(const char *policy, int k, long long horizon, int see
     return rate;
 }
 
+/* Rounds per second per core of a policy on an issue-5 workload (default
+ * parameters: d = 10 features, 4 positions, a 10-price grid). */
+static double workload_rate(const char *workload, const char *policy, int k, long long horizon,
+                            double *regret)
+{
+    struct spec *s = spec_new();
+    spec_set_string(&s->workload, workload);
+    s->arms = k;
+    s->horizon = horizon;
+    s->seeds = 1;
+    s->seed = 7;
+    spec_add_policy(s, policy);
+    struct bench_results r;
+    bench_results_init(&r);
+    if (bench_run(s, &r, NULL, NULL) < 0) {
+        fprintf(stderr, "bm_speed: bench_run failed for %s on %s\n", policy, workload);
+        exit(1);
+    }
+    double rate = r.policies[0].rounds_per_second;
+    *regret = r.policies[0].regret.mean;
+    bench_results_release(&r);
+    spec_free(s);
+    return rate;
+}
+
 /* ---- naive loops: same arms, same Bernoulli draws as the harness ---- */
 
 struct arms {
@@ -273,6 +298,30 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
         rate = harness_rate(more[i].id, more[i].k, horizon, 1, &reg);
         line(more[i].id, more[i].k, rate, 0, 0, reg);
+    }
+    /* issue 5: contextual (d = 10), ranking, pricing and budgets */
+    long long tc = horizon / 10 > 1000 ? horizon / 10 : 1000;
+    printf("issue 5 workloads, T = %lld (contextual K = 1000: T / 10), 1 seed:\n", tc);
+    const struct {
+        const char *workload, *id;
+        int k;
+        double target;
+    } ext[] = {
+        {"contextual_linear", "linucb", 10, 0},    {"contextual_linear", "linucb", 100, 2e5},
+        {"contextual_linear", "linucb", 1000, 0},  {"contextual_linear", "lints", 100, 0},
+        {"contextual_linear", "lints", 1000, 0},   {"contextual_logistic", "logistic_ts", 100, 0},
+        {"contextual_logistic", "glm_ucb", 100, 0}, {"contextual_linear", "uniform", 100, 0},
+        {"cascade", "cascade_ucb1", 50, 0},        {"cascade", "cascade_klucb", 50, 0},
+        {"cascade", "cascade_ts", 50, 0},          {"pbm", "topk_position_ts", 50, 0},
+        {"pricing", "price_ucb", 10, 0},           {"pricing", "price_ts", 10, 0},
+        {"pricing", "demand_ts", 10, 0},           {"knapsack", "ucb_bwk", 10, 0},
+        {"knapsack", "bwk_primal_dual", 10, 0},
+    };
+    for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+        long long t = ext[i].k >= 1000 ? tc / 10 : tc;
+        rate = workload_rate(ext[i].workload, ext[i].id, ext[i].k, t, &reg);
+        printf("%-20s ", ext[i].workload);
+        line(ext[i].id, ext[i].k, rate, 0, ext[i].target, reg);
     }
     double w1 = thread_wall(1, horizon, 4), w2 = thread_wall(2, horizon, 4);
     printf("threads: ts+ucb1+klucb, K=10, 4 seeds: 1 thread %.2f s, 2 threads %.2f s wall, "

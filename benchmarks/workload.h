@@ -23,6 +23,28 @@
  *    Memory per run is O(k): no per-round storage.
  * Rewards are in workload units (clicks, revenue); cfg->lo/hi give the
  * nominal range the runner uses to normalise what policies see.
+ *
+ * Structured workloads (issue 5: contextual, slates, pricing, budgets)
+ * set hooks added at the END of struct wl_type; NULL keeps the behaviour
+ * above, so the older workloads are unchanged:
+ *   round(state, t, round, arms)  called every round before the policy
+ *       selects (advance is then not called): fills the round's context,
+ *       arm features, replaced slots, prices and position weights, and
+ *       arms->means / best / best_arm for this round's context. For
+ *       slates, arms->best is the expected reward of the best list; for
+ *       budgets, the per-round value of the best fixed mixture (the LP
+ *       benchmark). Pointers stay valid until the next call.
+ *   pull_slate(state, slate, l, clicks, examined)  show a list of l
+ *       distinct arms: returns the reward, fills clicks[0..l) with 0/1
+ *       and *examined with the positions known to have been examined.
+ *   slate_value(state, slate, l)  the expected reward of that list in
+ *       this round (the regret is best - slate_value).
+ *   cost(state, arm, reward)  the realised cost in [0, 1] of the pull
+ *       just made (budgets: cfg->budget > 0). The run stops playing when
+ *       less than 1 remains; each round left then adds arms->best to the
+ *       regret and nothing to the reward.
+ * These workloads set cfg->dim, cfg->slate_size and cfg->budget in their
+ * configure hook, and take immediate feedback only (batch 1).
  */
 #ifndef BM_WORKLOAD_H
 #define BM_WORKLOAD_H
@@ -75,6 +97,10 @@ struct wl_config {
     enum wl_delay_kind delay_kind;
     double delta;                /* identification confidence */
     bool shuffle;                /* permute the arm order per seed */
+    /* added by issue 5; 0 for the plain workloads */
+    int dim;                     /* context / arm feature dimension */
+    int slate_size;              /* positions of a list (0: one arm per round) */
+    double budget;               /* total budget (knapsack) or inventory, 0 = none */
 };
 
 /* Per-seed keys: everything random in a run derives from them. */
@@ -97,6 +123,13 @@ typedef void (*wl_init_fn)(void *state, const struct wl_config *cfg, const struc
 typedef long long (*wl_advance_fn)(void *state, long long t, struct wl_arms *arms);
 typedef double (*wl_pull_fn)(void *state, int arm);
 typedef double (*wl_lower_bound_fn)(const struct wl_config *cfg);
+struct bench_round;
+typedef void (*wl_round_fn)(void *state, long long t, struct bench_round *round,
+                            struct wl_arms *arms);
+typedef double (*wl_pull_slate_fn)(void *state, const int *slate, int l, double *clicks,
+                                   int *examined);
+typedef double (*wl_slate_value_fn)(void *state, const int *slate, int l);
+typedef double (*wl_cost_fn)(void *state, int arm, double reward);
 
 struct wl_type {
     const char *name;            /* the id: "bernoulli" */
@@ -110,6 +143,11 @@ struct wl_type {
     wl_advance_fn advance;
     wl_pull_fn pull;
     wl_lower_bound_fn lower_bound;  /* Lai-Robbins constant C, or NULL */
+    /* added by issue 5 (see the top comment); NULL = not used */
+    wl_round_fn round;
+    wl_pull_slate_fn pull_slate;
+    wl_slate_value_fn slate_value;
+    wl_cost_fn cost;
 };
 
 extern const struct wl_type *const wl_registry[];
@@ -146,5 +184,8 @@ void wl_arm_stream(struct rng *r, const struct wl_seed *seed, int arm);
 /* Lai & Robbins (1985) constant for Bernoulli arms with these means:
  * sum over suboptimal i of (p* - p_i) / kl(p_i, p*). */
 double wl_lai_robbins_bernoulli(const double *means, int k);
+/* Configure hook helper for the structured workloads: batch must be 1. */
+int wl_require_immediate(const struct wl_config *cfg, const struct spec *s,
+                         struct diag_list *diags);
 
 #endif

@@ -51,6 +51,8 @@ int cmd_traits(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);
 int cmd_presets(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+/* `bench --sweep`: cmd_bench hands its whole argv over when it has --sweep. */
+int cli_bench_sweep(int argc, char **argv);
 int cmd_ope(int argc, char **argv);
 
 #endif

@@ -11,7 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "advisor/bench.h"
+#include "advisor/presets.h"
+#include "advisor/profile.h"
+#include "advisor/recommend.h"
 #include "advisor/spec.h"
+#include "benchmarks/ope/log_writer.h"
 #include "benchmarks/report.h"
 #include "benchmarks/runner.h"
 #include "benchmarks/svg.h"
@@ -26,6 +31,8 @@ static void usage(FILE *out)
             "\n"
             "Race bandit policies on a simulated e-commerce workload, seeds x policies,\n"
             "and check the recommended policy against the best (paired over seeds).\n"
+            "With --profile or --preset the spec is the advisor's benchmark for that\n"
+            "problem ('banditmap recommend --bench-spec' writes the same spec).\n"
             "\n"
             "run size:\n"
             "  --seeds R            independent runs per policy\n"
@@ -45,6 +52,11 @@ static void usage(FILE *out)
             "  --no-timing          rounds_per_second as null (byte-identical output)\n"
             "  --csv FILE           regret curves as CSV\n"
             "  --svg FILE           regret curves with CI bands and the lower bound\n"
+            "  --log FILE.csv       also write an interaction log of one extra run (first\n"
+            "                       policy, seed 0) in the generic OPE format, with the\n"
+            "                       exact propensities, for 'banditmap ope'\n"
+            "  --log-epsilon E      exploration mixed into the logged run (default 0.1):\n"
+            "                       a uniformly random arm with probability E\n"
             "  --list-policies      list policy ids and exit\n"
             "  --list-workloads     list workload ids and their parameters and exit\n"
             "  -h, --help           this help\n");
@@ -54,12 +66,14 @@ enum {
     OPT_SEEDS = 256, OPT_HORIZON, OPT_SEED, OPT_THREADS, OPT_WORKLOAD, OPT_ARMS, OPT_BEST,
     OPT_GAP, OPT_MEANS, OPT_PARAM, OPT_POLICY, OPT_RECOMMENDED, OPT_JSON, OPT_NO_TIMING,
     OPT_CSV, OPT_SVG, OPT_LIST_POLICIES, OPT_LIST_WORKLOADS, OPT_PROFILE, OPT_PRESET,
+    OPT_LOG, OPT_LOG_EPSILON,
 };
 
 struct bench_opts {
-    const char *spec_file, *profile, *preset, *csv, *svg;
+    const char *spec_file, *profile, *preset, *csv, *svg, *log;
     bool json, timing, list_policies, list_workloads;
     int threads;
+    double log_epsilon;
 };
 
 static int parse_number(const char *opt, const char *text, double *out)
@@ -239,6 +253,8 @@ static void print_table(const struct bench_results *r, const struct spec *s, FIL
             "M rounds/s");
     if (bai)
         fprintf(out, " %8s %12s", "error", "samples");
+    if (r->budget > 0)
+        fprintf(out, " %14s", "budget used");
     fputc('\n', out);
     for (size_t i = 0; i < r->n_policies; i++) {
         const struct bench_policy_result *p = &r->policies[i];
@@ -251,8 +267,13 @@ static void print_table(const struct bench_results *r, const struct spec *s, FIL
                 ci, q, p->rounds_per_second / 1e6);
         if (bai)
             fprintf(out, " %8.3f %12.1f", p->error_rate, p->samples_ci.mean);
+        if (r->budget > 0)
+            fprintf(out, " %7.0f/%-6.0f", p->budget_used.mean, r->budget);
         fputc('\n', out);
     }
+    if (r->budget > 0)
+        fprintf(out, "\n  regret is against the best fixed %s (the LP benchmark), per round\n",
+                r->workload->name[0] == 'p' ? "price under the inventory" : "mixture of arms");
     if (r->lower_bound)
         fprintf(out, "\n  Lai-Robbins lower bound: %.4g ln T = %.1f (asymptotic; compare slopes)\n",
                 r->lower_bound_c, r->lower_bound[r->n_checkpoints - 1]);
@@ -301,6 +322,8 @@ static const struct option long_opts[] = {
     {"list-workloads", no_argument, NULL, OPT_LIST_WORKLOADS},
     {"profile", required_argument, NULL, OPT_PROFILE},
     {"preset", required_argument, NULL, OPT_PRESET},
+    {"log", required_argument, NULL, OPT_LOG},
+    {"log-epsilon", required_argument, NULL, OPT_LOG_EPSILON},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -311,15 +334,61 @@ struct pending_opt {
     const char *arg;
 };
 
+/* ---- --log: the runner's logged run into an OPE log file ---- */
+
+struct log_sink {
+    const char *path;
+    struct ope_log_writer *w;    /* opened at the first round (its dim is known then) */
+    struct diag_list diags;
+    bool failed;
+};
+
+static void log_round(const struct bench_log_round *r, void *ctx)
+{
+    struct log_sink *ls = ctx;
+    if (ls->failed)
+        return;
+    if (!ls->w && !(ls->w = ope_log_writer_open(ls->path, r->context ? (size_t)r->dim : 0, false,
+                                                &ls->diags))) {
+        ls->failed = true;
+        return;
+    }
+    ope_log_writer_row(ls->w, &(struct ope_log_record){.round = r->t, .action = r->arm,
+                                                       .reward = r->reward,
+                                                       .propensity = r->propensity,
+                                                       .x = r->context});
+}
+
+/* Commit the log after a successful run (abort otherwise); -1 on failure. */
+static int log_finish(struct log_sink *ls, bool ok)
+{
+    int rc = ls->failed ? -1 : 0;
+    if (ok && ls->w)
+        rc = ope_log_writer_commit(ls->w, &ls->diags) < 0 ? -1 : rc;
+    else
+        ope_log_writer_abort(ls->w);
+    ls->w = NULL;
+    cli_print_diags(&ls->diags, stderr);
+    diag_list_release(&ls->diags);
+    return rc;
+}
+
 static int run(struct spec *s, const struct bench_opts *o)
 {
     struct bench_results r;
     bench_results_init(&r);
     r.threads = o->threads;
+    struct log_sink sink = {.path = o->log};
+    diag_list_init(&sink.diags);
+    struct bench_log log = {log_round, &sink, o->log_epsilon};
+    if (o->log)
+        r.log = &log;
     bool bar = isatty(STDERR_FILENO);
     int rc = bench_run(s, &r, bar ? progress_bar : NULL, NULL);
     if (bar)
         fputs("\r\033[K", stderr);
+    if (o->log && log_finish(&sink, rc == 0) < 0 && rc == 0)
+        rc = -2;
     if (rc < 0) {
         cli_print_diags(&r.diags, stderr);
         if (r.cancelled)
@@ -340,9 +409,43 @@ static int run(struct spec *s, const struct bench_opts *o)
     return status;
 }
 
+/* The advisor's benchmark for a profile file or a bundled preset
+ * (adv_bench_spec_for_profile), or NULL after printing why. */
+static struct spec *spec_for_profile(const char *profile, const char *preset)
+{
+    struct cli_tax_opts topts = {0};
+    struct tax *t = cli_load_taxonomy(&topts);
+    if (!t)
+        return NULL;
+    struct diag_list diags;
+    diag_list_init(&diags);
+    char *path = NULL;
+    if (preset) {
+        char *dir = adv_presets_dir(tax_default_dir(), NULL);
+        path = adv_preset_path(dir, preset, &diags);
+        free(dir);
+    }
+    struct adv_profile *p = NULL;
+    if (path || profile)
+        p = adv_profile_load(t, path ? path : profile, &diags);
+    cli_print_diags(&diags, stderr);
+    diag_list_release(&diags);
+    free(path);
+    struct spec *s = NULL;
+    if (p) {
+        struct adv_recommendation *rec = adv_recommend(p);
+        s = adv_bench_spec_for_profile(t, p, rec);
+        adv_recommendation_free(rec);
+        adv_profile_free(p);
+    }
+    tax_free(t);
+    return s;
+}
+
 int cmd_bench(int argc, char **argv)
 {
-    struct bench_opts o = {.timing = true, .threads = 1};
+    for (int i = 1; i < argc; i++) if (!strncmp(argv[i], "--sweep", 7) && (!argv[i][7] || argv[i][7] == '=')) return cli_bench_sweep(argc, argv);   /* cli/cmd_sweep.c */
+    struct bench_opts o = {.timing = true, .threads = 1, .log_epsilon = 0.1};
     struct pending_opt *pend = xcalloc((size_t)argc + 1, sizeof(*pend));
     size_t n_pend = 0;
     int c, status = CLI_OK;
@@ -358,6 +461,17 @@ int cmd_bench(int argc, char **argv)
         case OPT_LIST_WORKLOADS: o.list_workloads = true; break;
         case OPT_PROFILE: o.profile = optarg; break;
         case OPT_PRESET: o.preset = optarg; break;
+        case OPT_LOG: o.log = optarg; break;
+        case OPT_LOG_EPSILON: {
+            double e;
+            if (parse_number("--log-epsilon", optarg, &e) < 0 || e < 0 || e > 1) {
+                fprintf(stderr, "banditmap bench: --log-epsilon must be in [0, 1]\n");
+                free(pend);
+                return CLI_USAGE;
+            }
+            o.log_epsilon = e;
+            break;
+        }
         case '?': usage(stderr); free(pend); return CLI_USAGE;
         default: pend[n_pend++] = (struct pending_opt){c, optarg}; break;
         }
@@ -376,18 +490,18 @@ int cmd_bench(int argc, char **argv)
         return CLI_USAGE;
     }
     o.spec_file = optind < argc ? argv[optind] : NULL;
-    if (o.profile || o.preset) {
-        /* TODO(advisor): build the spec with adv_bench_spec_for_profile()
-         * once advisor/ provides it (taking a loaded profile or a preset
-         * name), then apply the pending options below as for a file. */
-        fprintf(stderr, "banditmap bench: --%s is not wired yet (it needs the advisor's "
-                        "bench spec for a profile); use a spec file or --workload flags\n",
-                o.profile ? "profile" : "preset");
+    if ((o.profile != NULL) + (o.preset != NULL) + (o.spec_file != NULL) > 1) {
+        fprintf(stderr, "banditmap bench: give one of SPEC.yaml, --profile and --preset\n");
         free(pend);
         return CLI_USAGE;
     }
     struct spec *s;
-    if (o.spec_file) {
+    if (o.profile || o.preset) {
+        if (!(s = spec_for_profile(o.profile, o.preset))) {
+            free(pend);
+            return CLI_INVALID;
+        }
+    } else if (o.spec_file) {
         struct diag_list diags;
         diag_list_init(&diags);
         s = spec_load(o.spec_file, &diags);
@@ -405,7 +519,7 @@ int cmd_bench(int argc, char **argv)
     for (size_t i = 0; i < n_pend && status == CLI_OK; i++)
         if (apply(s, pend[i].opt, pend[i].arg, &o) < 0)
             status = CLI_USAGE;
-    if (status == CLI_OK && s->n_policies == 0 && !o.spec_file) {
+    if (status == CLI_OK && s->n_policies == 0 && !o.spec_file && !o.profile && !o.preset) {
         spec_add_policy(s, "ucb1");
         spec_add_policy(s, "klucb");
         spec_add_policy(s, "ts");

@@ -28,7 +28,8 @@ static void inst_init(struct inst *in, const char *id, int k, long long horizon)
     assert_non_null(in->t);
     for (size_t i = 0; i < in->t->n_knobs; i++)
         in->knobs[i] = in->t->knobs[i].def;
-    in->cfg = (struct pol_config){k, horizon, 0.05, true, in->knobs};
+    in->cfg = (struct pol_config){.k = k, .horizon = horizon, .delta = 0.05,
+                                  .binary_rewards = true, .knobs = in->knobs};
     in->st = NULL;
 }
 
@@ -57,6 +58,11 @@ static void test_registry_has_every_policy_id(void **state)
         "uniform", "egreedy", "egreedy_decay", "softmax", "ucb1", "ucbv", "klucb",
         "moss", "ts", "gts", "bayesucb", "exp3", "swucb", "ducb", "dts", "cusum_ucb",
         "se", "lucb", "ttts",
+        /* issue 5 */
+        "linucb", "lints", "logistic_ts", "glm_ucb", "ridge_greedy", "ridge_egreedy",
+        "bootstrapped_ts", "squarecb", "cascade_ucb1", "cascade_klucb", "cascade_ts",
+        "topk_position_ts", "pbm_ucb", "cucb", "price_ucb", "price_ts", "demand_ts", "ucb_bwk",
+        "bwk_primal_dual",
     };
     size_t n = sizeof(ids) / sizeof(ids[0]);
     assert_int_equal(pol_registry_count, n);
@@ -342,7 +348,9 @@ static void test_every_policy_survives_delayed_feedback(void **state)
                 for (int j = 0; j < 50; j++) {
                     int arm = pending[(j + 1) % 50];
                     double r = rng_uniform(&env) < close_arms[arm];
-                    struct pol_feedback fb = {arm, r, r, played[(j + 1) % 50], t + 1, NULL};
+                    struct pol_feedback fb = {.arm = arm, .reward = r, .raw = r,
+                                              .t_played = played[(j + 1) % 50],
+                                              .t_now = t + 1};
                     in.t->update(in.st, &fb, &pr);
                 }
         }

@@ -64,9 +64,12 @@ static void test_registry_has_every_workload(void **state)
 {
     static const char *const ids[] = {"bernoulli", "gaussian", "bounded", "revenue", "piecewise",
                                       "drift", "delayed", "bai_fixed_confidence",
-                                      "bai_fixed_budget"};
-    assert_int_equal(wl_registry_count, 9);
-    for (size_t i = 0; i < 9; i++)
+                                      "bai_fixed_budget", "contextual_linear",
+                                      "contextual_logistic", "cascade", "pbm", "pricing",
+                                      "knapsack"};
+    size_t n = sizeof(ids) / sizeof(ids[0]);
+    assert_int_equal(wl_registry_count, n);
+    for (size_t i = 0; i < n; i++)
         assert_non_null(wl_find(ids[i]));
     assert_null(wl_find("bernouli"));
 }

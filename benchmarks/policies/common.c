@@ -173,3 +173,55 @@ double pol_beta_upper_quantile_ln(double a, double b, double alpha, double lnorm
     }
     return fmin(1.0, fmax(0.0, x));
 }
+
+/* ---- issue-5 helpers ---- */
+
+static const double one_feature[1] = {1.0};
+
+const double *pol_features(const struct bench_round *round, int a, int cfg_dim, int *dim)
+{
+    if (round->arm_features && cfg_dim > 0) {
+        *dim = cfg_dim;
+        return round->arm_features + (size_t)a * (size_t)cfg_dim;
+    }
+    if (round->context && cfg_dim > 0) {
+        *dim = cfg_dim;
+        return round->context;
+    }
+    *dim = 1;
+    return one_feature;
+}
+
+const double *pol_fb_features(const struct pol_feedback *fb, int cfg_dim, int *dim)
+{
+    if (fb->features && cfg_dim > 0) {
+        *dim = cfg_dim;
+        return fb->features;
+    }
+    if (fb->context && cfg_dim > 0) {
+        *dim = cfg_dim;
+        return fb->context;
+    }
+    *dim = 1;
+    return one_feature;
+}
+
+void pol_top_l(const double *score, int k, int l, int *out)
+{
+    if (l > k)
+        l = k;
+    int n = 0;
+    for (int i = 0; i < k; i++) {
+        /* insertion into the sorted prefix out[0..n), keeping at most l */
+        int pos = n;
+        while (pos > 0 && score[i] > score[out[pos - 1]])
+            pos--;
+        if (pos >= l)
+            continue;
+        if (n < l)
+            n++;
+        for (int j = n - 1; j > pos; j--)
+            out[j] = out[j - 1];
+        out[pos] = i;
+    }
+}

@@ -8,13 +8,26 @@
 
 extern const struct pol_type pol_uniform, pol_egreedy, pol_egreedy_decay, pol_softmax,
     pol_ucb1, pol_ucbv, pol_klucb, pol_moss, pol_ts, pol_gts, pol_bayesucb, pol_exp3,
-    pol_swucb, pol_ducb, pol_dts, pol_cusum_ucb, pol_se, pol_lucb, pol_ttts;
+    pol_swucb, pol_ducb, pol_dts, pol_cusum_ucb, pol_se, pol_lucb, pol_ttts,
+    /* contextual (issue 5) */
+    pol_linucb, pol_lints, pol_logistic_ts, pol_glm_ucb, pol_ridge_greedy, pol_ridge_egreedy,
+    pol_bootstrapped_ts, pol_squarecb,
+    /* ranking (issue 5) */
+    pol_cascade_ucb1, pol_cascade_klucb, pol_cascade_ts, pol_topk_position_ts, pol_pbm_ucb,
+    pol_cucb,
+    /* pricing and budgets (issue 5) */
+    pol_price_ucb, pol_price_ts, pol_demand_ts, pol_ucb_bwk, pol_bwk_primal_dual;
 
 const struct pol_type *const pol_registry[] = {
     &pol_uniform, &pol_egreedy, &pol_egreedy_decay, &pol_softmax, &pol_ucb1,
     &pol_ucbv,    &pol_klucb,   &pol_moss,          &pol_ts,      &pol_gts,
     &pol_bayesucb, &pol_exp3,   &pol_swucb,         &pol_ducb,    &pol_dts,
     &pol_cusum_ucb, &pol_se,    &pol_lucb,          &pol_ttts,
+    &pol_linucb, &pol_lints, &pol_logistic_ts, &pol_glm_ucb, &pol_ridge_greedy,
+    &pol_ridge_egreedy, &pol_bootstrapped_ts, &pol_squarecb,
+    &pol_cascade_ucb1, &pol_cascade_klucb, &pol_cascade_ts, &pol_topk_position_ts,
+    &pol_pbm_ucb, &pol_cucb,
+    &pol_price_ucb, &pol_price_ts, &pol_demand_ts, &pol_ucb_bwk, &pol_bwk_primal_dual,
 };
 const size_t pol_registry_count = sizeof(pol_registry) / sizeof(pol_registry[0]);
 

@@ -50,6 +50,24 @@ static int uniform_select(void *state, const struct bench_round *round, struct r
     return (int)rng_below(rng, (uint64_t)((struct uniform_state *)state)->k);
 }
 
+/* A uniformly random list of slate_size distinct arms (partial
+ * Fisher-Yates by rejection: slate_size is small against k). */
+static void uniform_select_slate(void *state, const struct bench_round *round, struct rng *rng,
+                                 int *out)
+{
+    int k = ((struct uniform_state *)state)->k;
+    int l = round->slate_size < k ? round->slate_size : k;
+    for (int j = 0; j < l; j++) {
+        bool again;
+        do {
+            out[j] = (int)rng_below(rng, (uint64_t)k);
+            again = false;
+            for (int i = 0; i < j; i++)
+                again |= out[i] == out[j];
+        } while (again);
+    }
+}
+
 static void ignore_update(void *state, const struct pol_feedback *fb, struct rng *rng)
 {
 }
@@ -62,6 +80,7 @@ const struct pol_type pol_uniform = {
     .init = uniform_init,
     .select = uniform_select,
     .update = ignore_update,
+    .select_slate = uniform_select_slate,
 };
 
 /* ---- shared: empirical means ---- */

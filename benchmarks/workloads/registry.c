@@ -13,11 +13,15 @@
 #include "taxonomy/xalloc.h"
 
 extern const struct wl_type wl_bernoulli, wl_delayed, wl_gaussian, wl_bounded, wl_revenue,
-    wl_piecewise, wl_drift, wl_bai_fixed_confidence, wl_bai_fixed_budget;
+    wl_piecewise, wl_drift, wl_bai_fixed_confidence, wl_bai_fixed_budget,
+    wl_contextual_linear, wl_contextual_logistic, wl_cascade, wl_pbm,
+    wl_pricing, wl_knapsack;
 
 const struct wl_type *const wl_registry[] = {
     &wl_bernoulli, &wl_gaussian, &wl_bounded, &wl_revenue, &wl_piecewise, &wl_drift,
     &wl_delayed, &wl_bai_fixed_confidence, &wl_bai_fixed_budget,
+    &wl_contextual_linear, &wl_contextual_logistic, &wl_cascade, &wl_pbm,
+    &wl_pricing, &wl_knapsack,
 };
 const size_t wl_registry_count = sizeof(wl_registry) / sizeof(wl_registry[0]);
 
@@ -200,4 +204,15 @@ double wl_lai_robbins_bernoulli(const double *means, int k)
         if (means[i] < best)
             c += (best - means[i]) / pol_kl_bernoulli(means[i], best);
     return c;
+}
+
+int wl_require_immediate(const struct wl_config *cfg, const struct spec *s,
+                         struct diag_list *diags)
+{
+    if (cfg->batch == 1)
+        return 0;
+    wl_param_error(s, "batch", diags,
+                   "workload '%s' takes immediate feedback only ('batch' must be 1, not %lld)",
+                   cfg->type->name, cfg->batch);
+    return -1;
 }

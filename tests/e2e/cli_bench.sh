@@ -51,7 +51,74 @@ grep -q "unknown-param.yaml:5:3: error: unknown parameter 'gapp'" "$TMP/err" || 
 "$BIN" bench --help | grep -q "usage: banditmap bench" || fail "--help"
 "$BIN" bench --seeds zero >/dev/null 2>&1
 [ $? -eq 2 ] || fail "bad flag value should exit 2"
+
+# --preset / --profile: the advisor's bench spec, run.
+"$BIN" bench --preset homepage_carousel --horizon 2000 --seeds 2 >"$TMP/out" 2>"$TMP/err" ||
+    fail "--preset exit $?: $(cat "$TMP/err")"
+grep -q "^homepage_carousel: validate" "$TMP/out" || fail "--preset spec name: $(head -1 "$TMP/out")"
+grep -q "verdict" "$TMP/out" || fail "--preset: no verdict"
+"$BIN" bench --profile "$ROOT/taxonomy/presets/homepage_carousel.yaml" --horizon 2000 --seeds 2 \
+    --json --no-timing >"$TMP/p1" || fail "--profile exit $?"
+"$BIN" bench --preset homepage_carousel --horizon 2000 --seeds 2 --json --no-timing >"$TMP/p2" ||
+    fail "--preset --json"
+cmp -s "$TMP/p1" "$TMP/p2" || fail "--profile FILE and --preset NAME differ"
 "$BIN" bench --preset fashion >/dev/null 2>"$TMP/err"
-[ $? -eq 2 ] || fail "--preset should say not yet"
-grep -q "not wired yet" "$TMP/err" || fail "--preset message"
+[ $? -eq 1 ] || fail "an unknown preset should exit 1"
+grep -q "unknown preset 'fashion'" "$TMP/err" || fail "unknown preset message: $(cat "$TMP/err")"
+"$BIN" bench --preset homepage_carousel "$FIX/good/full.yaml" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "a spec file and --preset together should exit 2"
+
+# --log: a simulated log that 'banditmap ope' evaluates against the known truth
+# (arm 2 pays 0.8): the IPS and DR intervals contain it.
+"$BIN" bench --means 0.2,0.5,0.8 --param shuffle=0 --policy ucb1 --horizon 20000 --seeds 2 \
+    --log "$TMP/log.csv" --log-epsilon 0.5 >/dev/null || fail "--log exit $?"
+head -1 "$TMP/log.csv" | grep -q "^round,action,reward,propensity$" || fail "log header"
+[ "$(wc -l <"$TMP/log.csv")" -eq 20001 ] || fail "log rows: $(wc -l <"$TMP/log.csv")"
+"$BIN" ope "$TMP/log.csv" --policy item:2 --estimators ips,dr --json >"$TMP/ope.json" 2>/dev/null ||
+    fail "ope on the log exit $?"
+awk -v truth=0.8 '
+    /"ci95"/ { inci = 1; n = 0; next }
+    inci && /[0-9]/ { gsub(/[ ,]/, ""); v[n++] = $0; if (n == 2) { inci = 0; checked++;
+        if (!(v[0] <= truth && truth <= v[1])) bad = 1 } }
+    END { exit !(checked >= 2 && !bad) }' "$TMP/ope.json" ||
+    fail "ope intervals miss the true value 0.8: $(cat "$TMP/ope.json")"
+"$BIN" bench --workload cascade --log "$TMP/x.csv" --policy cascade_ts --horizon 100 \
+    --seeds 1 >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] || fail "--log on a list workload should exit 1"
+grep -q "needs a single-arm workload" "$TMP/err" || fail "--log list message: $(cat "$TMP/err")"
+
+# Issue-5 workloads: every shipped spec runs (short), the JSON says what it is.
+for f in "$ROOT"/benchmarks/specs/contextual-*.yaml "$ROOT"/benchmarks/specs/cascade-*.yaml \
+         "$ROOT"/benchmarks/specs/pbm-*.yaml "$ROOT"/benchmarks/specs/pricing-*.yaml \
+         "$ROOT"/benchmarks/specs/knapsack-*.yaml; do
+    "$BIN" bench "$f" --horizon 500 --seeds 2 --json --no-timing >"$TMP/s.json" 2>"$TMP/err" ||
+        fail "$(basename "$f") exit $?: $(cat "$TMP/err")"
+    grep -q '"verdict"' "$TMP/s.json" || fail "$(basename "$f"): no verdict"
+done
+"$BIN" bench "$ROOT/benchmarks/specs/knapsack-k10.yaml" --horizon 500 --seeds 2 --json |
+    grep -q '"budget_used_mean"' || fail "knapsack JSON lacks budget_used_mean"
+"$BIN" bench "$ROOT/benchmarks/specs/cascade-k50-l5.yaml" --horizon 500 --seeds 2 --json |
+    grep -q '"positions": 5' || fail "cascade JSON lacks positions"
+"$BIN" bench "$ROOT/benchmarks/specs/contextual-linear-k100.yaml" --horizon 800 --seeds 3 \
+    --json --no-timing --threads 1 >"$TMP/c1" || fail "contextual threads 1"
+"$BIN" bench "$ROOT/benchmarks/specs/contextual-linear-k100.yaml" --horizon 800 --seeds 3 \
+    --json --no-timing --threads 2 >"$TMP/c2" || fail "contextual threads 2"
+cmp -s "$TMP/c1" "$TMP/c2" || fail "contextual JSON differs between 1 and 2 threads"
+"$BIN" bench --list-workloads | grep -q "^contextual_logistic " || fail "--list-workloads contextual"
+"$BIN" bench --list-policies | grep -q "^bwk_primal_dual " || fail "--list-policies bwk"
+# Presets reach the new workloads.
+for pw in cold_start_recs:contextual_logistic search_reranking:cascade dynamic_pricing:pricing \
+          coupon_budget:knapsack; do
+    "$BIN" bench --preset "${pw%%:*}" --horizon 300 --seeds 2 --json --no-timing >"$TMP/p.json" ||
+        fail "--preset ${pw%%:*} exit $?"
+    grep -q "\"workload\": \"${pw##*:}\"" "$TMP/p.json" || fail "--preset ${pw%%:*} is not ${pw##*:}"
+done
+# A bad issue-5 spec: file:line:col.
+"$BIN" bench "$FIX/bad/contextual-dim.yaml" >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] || fail "bad contextual spec should exit 1"
+grep -q "contextual-dim.yaml:4:3: error: parameter 'dim'" "$TMP/err" || fail "dim message: $(cat "$TMP/err")"
+"$BIN" bench --workload cascade --policy ucb1 --horizon 10 >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] || fail "a single-arm policy on a list workload should exit 1"
+"$BIN" bench --log-epsilon 2 >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--log-epsilon 2 should exit 2"
 echo "ok"
