@@ -39,6 +39,7 @@ static void usage(FILE *out)
             "  --horizon T          rounds per run\n"
             "  --seed S             master seed (same seed, same numbers)\n"
             "  --threads N          worker threads (results do not depend on N)\n"
+            "  --allow-long         run even above 1e11 simulated rounds in all\n"
             "quick runs without a file (or overriding the file):\n"
             "  --workload ID        e.g. bernoulli, piecewise, delayed (--list-workloads)\n"
             "  --arms K             number of arms\n"
@@ -66,12 +67,17 @@ enum {
     OPT_SEEDS = 256, OPT_HORIZON, OPT_SEED, OPT_THREADS, OPT_WORKLOAD, OPT_ARMS, OPT_BEST,
     OPT_GAP, OPT_MEANS, OPT_PARAM, OPT_POLICY, OPT_RECOMMENDED, OPT_JSON, OPT_NO_TIMING,
     OPT_CSV, OPT_SVG, OPT_LIST_POLICIES, OPT_LIST_WORKLOADS, OPT_PROFILE, OPT_PRESET,
-    OPT_LOG, OPT_LOG_EPSILON,
+    OPT_LOG, OPT_LOG_EPSILON, OPT_ALLOW_LONG,
 };
+
+/* Past this many simulated rounds (horizon x seeds x policies) a run takes
+ * hours even at tens of millions of rounds per second, so it needs
+ * --allow-long: a typo in --horizon should not silently occupy a machine. */
+static const double long_run_rounds = 1e11;
 
 struct bench_opts {
     const char *spec_file, *profile, *preset, *csv, *svg, *log;
-    bool json, timing, list_policies, list_workloads;
+    bool json, timing, list_policies, list_workloads, allow_long;
     int threads;
     double log_epsilon;
 };
@@ -109,8 +115,12 @@ static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
     double v;
     switch (opt) {
     case OPT_SEEDS:
-        if (parse_whole("--seeds", arg, 1, &n) < 0 || n > 1000000)
+        if (parse_whole("--seeds", arg, 1, &n) < 0)
             return -1;
+        if (n > 1000000) {
+            fprintf(stderr, "banditmap bench: --seeds %lld is above the limit of 1000000\n", n);
+            return -1;
+        }
         s->seeds = (int)n;
         return 0;
     case OPT_HORIZON:
@@ -124,8 +134,12 @@ static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
         s->seed = (uint64_t)n;
         return 0;
     case OPT_THREADS:
-        if (parse_whole("--threads", arg, 1, &n) < 0 || n > 256)
+        if (parse_whole("--threads", arg, 1, &n) < 0)
             return -1;
+        if (n > 256) {
+            fprintf(stderr, "banditmap bench: --threads %lld is above the limit of 256\n", n);
+            return -1;
+        }
         o->threads = (int)n;
         return 0;
     case OPT_WORKLOAD:
@@ -324,6 +338,7 @@ static const struct option long_opts[] = {
     {"preset", required_argument, NULL, OPT_PRESET},
     {"log", required_argument, NULL, OPT_LOG},
     {"log-epsilon", required_argument, NULL, OPT_LOG_EPSILON},
+    {"allow-long", no_argument, NULL, OPT_ALLOW_LONG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -375,6 +390,16 @@ static int log_finish(struct log_sink *ls, bool ok)
 
 static int run(struct spec *s, const struct bench_opts *o)
 {
+    double rounds = (double)s->horizon * s->seeds * (double)(s->n_policies ? s->n_policies : 1);
+    if (rounds > long_run_rounds && !o->allow_long) {
+        fprintf(stderr,
+                "banditmap bench: %s%sthis run simulates %.3g rounds (horizon %lld x %d seeds x "
+                "%zu policies), hours of work even at 50 million rounds/s; lower --horizon or "
+                "--seeds, or pass --allow-long\n",
+                s->file ? s->file : "", s->file ? ": " : "", rounds, s->horizon, s->seeds,
+                s->n_policies);
+        return CLI_INVALID;
+    }
     struct bench_results r;
     bench_results_init(&r);
     r.threads = o->threads;
@@ -444,7 +469,10 @@ static struct spec *spec_for_profile(const char *profile, const char *preset)
 
 int cmd_bench(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) if (!strncmp(argv[i], "--sweep", 7) && (!argv[i][7] || argv[i][7] == '=')) return cli_bench_sweep(argc, argv);   /* cli/cmd_sweep.c */
+    /* `bench --sweep FILE ...` is a sweep (cli/cmd_sweep.c), MPI-aware. */
+    for (int i = 1; i < argc; i++)
+        if (!strncmp(argv[i], "--sweep", 7) && (!argv[i][7] || argv[i][7] == '='))
+            return cli_bench_sweep(argc, argv);
     struct bench_opts o = {.timing = true, .threads = 1, .log_epsilon = 0.1};
     struct pending_opt *pend = xcalloc((size_t)argc + 1, sizeof(*pend));
     size_t n_pend = 0;
@@ -462,6 +490,7 @@ int cmd_bench(int argc, char **argv)
         case OPT_PROFILE: o.profile = optarg; break;
         case OPT_PRESET: o.preset = optarg; break;
         case OPT_LOG: o.log = optarg; break;
+        case OPT_ALLOW_LONG: o.allow_long = true; break;
         case OPT_LOG_EPSILON: {
             double e;
             if (parse_number("--log-epsilon", optarg, &e) < 0 || e < 0 || e > 1) {

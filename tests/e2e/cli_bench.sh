@@ -121,4 +121,12 @@ grep -q "contextual-dim.yaml:4:3: error: parameter 'dim'" "$TMP/err" || fail "di
 [ $? -eq 1 ] || fail "a single-arm policy on a list workload should exit 1"
 "$BIN" bench --log-epsilon 2 >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--log-epsilon 2 should exit 2"
+# a huge horizon is refused with the size of the run, not simulated for days
+"$BIN" bench --workload bernoulli --policy ucb1 --horizon 1000000000000 --seeds 1 >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] || fail "horizon 1e12 should exit 1"
+grep -q "this run simulates 1e+12 rounds (horizon 1000000000000 x 1 seeds x 1 policies)" "$TMP/err" ||
+    fail "horizon 1e12 message: $(cat "$TMP/err")"
+"$BIN" bench --workload bernoulli --threads 300 >/dev/null 2>"$TMP/err"
+[ $? -eq 2 ] || fail "--threads 300 should exit 2"
+grep -q "above the limit of 256" "$TMP/err" || fail "--threads 300 says why"
 echo "ok"
