@@ -28,7 +28,8 @@
  *    only, so no batch.
  *  - size: arms and horizon from the profile, scaled down to at most
  *    ADV_BENCH_MAX_ARMS and ADV_BENCH_MAX_HORIZON so a run takes seconds;
- *    the note says so.
+ *    the note says so. A one-arm profile is raised to 2 arms (the smallest
+ *    race) and the note says that too.
  *  - policies: the harness policies of the ranked algorithms (best first, at
  *    most ADV_BENCH_MAX_RANKED of them), then the baselines uniform, ucb1
  *    and ts (best-arm identification: uniform, se, lucb, ttts; contextual:

@@ -17,6 +17,7 @@
 #include "taxonomy/atomic_file.h"
 #include "taxonomy/xalloc.h"
 #include "taxonomy/yaml_reader.h"
+#include "taxonomy/yaml_writer.h"
 
 /* Longest ask_if chain followed before giving up (a cycle in bad data). */
 enum { ASK_IF_MAX_DEPTH = 16 };
@@ -312,23 +313,40 @@ static void load_choice(struct loader *ld, const struct tax_trait *t, const stru
     }
 }
 
+/* A number for a message: whole numbers in full ("1000000000000", not
+ * "1e+12"), others to 10 significant digits. */
+static const char *number_text(double v, char *buf, size_t size)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, size, "%.0f", v == 0 ? 0.0 : v);
+    else
+        snprintf(buf, size, "%.10g", v);
+    return buf;
+}
+
 /* Production: ANSWER ::= INTEGER | NUMBER | not_sure (numeric traits) */
 static void load_number(struct loader *ld, const struct tax_trait *t, const struct yr_node *v,
                         struct adv_answer *slot)
 {
     char *what = xasprintf("answer to trait '%s'", t->id);
     double d;
+    long long i = 0;
     int rc;
     if (t->kind == TAX_TRAIT_INTEGER) {
-        long long i;
         rc = yr_scalar_int(v, what, ld->file, ld->diags, &i);
         d = (double)i;
     } else {
         rc = yr_scalar_double(v, what, ld->file, ld->diags, &d);
     }
     if (rc == 0 && (d < t->min || d > t->max)) {
+        char lo[32], hi[32], got[32];
+        if (t->kind == TAX_TRAIT_INTEGER)
+            snprintf(got, sizeof(got), "%lld", i);
+        else
+            number_text(d, got, sizeof(got));
         diag_add(ld->diags, DIAG_ERROR, ld->file, v->line, v->col,
-                 "%s must be between %.10g and %.10g, not %s", what, t->min, t->max, v->scalar);
+                 "%s must be between %s and %s, not %s", what,
+                 number_text(t->min, lo, sizeof(lo)), number_text(t->max, hi, sizeof(hi)), got);
         rc = -1;
     }
     free(what);
@@ -480,36 +498,18 @@ struct adv_profile *adv_profile_load_buffer(const struct tax *tax, const char *n
 
 /* ---- writing ---- */
 
-static void write_quoted(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-        if (*c == '"' || *c == '\\')
-            fprintf(out, "\\%c", *c);
-        else if (*c == '\n')
-            fputs("\\n", out);
-        else if (*c == '\t')
-            fputs("\\t", out);
-        else if (*c < 0x20)
-            fprintf(out, "\\x%02x", *c);
-        else
-            fputc(*c, out);
-    }
-    fputc('"', out);
-}
-
 void adv_profile_write(const struct adv_profile *p, FILE *out)
 {
     fputs("# banditmap problem profile: answers to the questionnaire "
           "(banditmap traits lists them)\n", out);
     if (p->name) {
         fputs("name: ", out);
-        write_quoted(out, p->name);
+        yaml_write_quoted(out, p->name);
         fputc('\n', out);
     }
     if (p->description) {
         fputs("description: ", out);
-        write_quoted(out, p->description);
+        yaml_write_quoted(out, p->description);
         fputc('\n', out);
     }
     fputs("answers:\n", out);

@@ -20,6 +20,7 @@
 #include "taxonomy/atomic_file.h"
 #include "taxonomy/xalloc.h"
 #include "taxonomy/yaml_reader.h"
+#include "taxonomy/yaml_writer.h"
 
 struct spec *spec_new(void)
 {
@@ -284,31 +285,12 @@ struct spec *spec_load(const char *path, struct diag_list *diags)
 
 /* ---- writing ---- */
 
-/* A double-quoted YAML scalar: safe for any text. */
-static void write_quoted(FILE *out, const char *str)
-{
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)str; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", out);
-        else if (*p == '\t')
-            fputs("\\t", out);
-        else if (*p < 0x20)
-            fprintf(out, "\\x%02x", *p);
-        else
-            fputc(*p, out);
-    }
-    fputc('"', out);
-}
-
 static void write_string_key(FILE *out, const char *key, const char *value)
 {
     if (!value)
         return;
     fprintf(out, "%s: ", key);
-    write_quoted(out, value);
+    yaml_write_quoted(out, value);
     fputc('\n', out);
 }
 
@@ -324,7 +306,7 @@ void spec_write(const struct spec *s, FILE *out)
         for (size_t i = 0; i < s->n_policies; i++) {
             if (i)
                 fputs(", ", out);
-            write_quoted(out, s->policies[i]);
+            yaml_write_quoted(out, s->policies[i]);
         }
         fputs("]\n", out);
     }
@@ -333,7 +315,7 @@ void spec_write(const struct spec *s, FILE *out)
         fputs("params:\n", out);
         for (size_t i = 0; i < s->n_params; i++) {
             fputs("  ", out);
-            write_quoted(out, s->params[i].key);
+            yaml_write_quoted(out, s->params[i].key);
             fprintf(out, ": %.17g\n", s->params[i].value);
         }
     }

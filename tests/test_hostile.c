@@ -7,7 +7,10 @@
  */
 #include "tests/hostile_util.h"
 
+#include "advisor/bench.h"
 #include "advisor/profile.h"
+#include "advisor/recommend.h"
+#include "advisor/spec.h"
 #include "taxonomy/yaml_reader.h"
 
 /* ---- YAML reader: aliases, nesting, size, encoding ---- */
@@ -171,9 +174,9 @@ static const struct profile_case profile_cases[] = {
     {"zero arms", "answers:\n  arms: 0\n",
      "p.yaml:2:9: error: answer to trait 'arms' must be between 1 and 100000000, not 0"},
     {"horizon zero", "answers:\n  horizon: 0\n",
-     "p.yaml:2:12: error: answer to trait 'horizon' must be between 1 and 1e+12, not 0"},
+     "p.yaml:2:12: error: answer to trait 'horizon' must be between 1 and 1000000000000, not 0"},
     {"horizon above 10^12", "answers:\n  horizon: 1000000000001\n",
-     "p.yaml:2:12: error: answer to trait 'horizon' must be between 1 and 1e+12, "
+     "p.yaml:2:12: error: answer to trait 'horizon' must be between 1 and 1000000000000, "
      "not 1000000000001"},
     {"NaN for a probability", "answers:\n  base_rate: .nan\n",
      "p.yaml:2:14: error: answer to trait 'base_rate' must be a finite number, not '.nan'"},
@@ -225,6 +228,70 @@ static void test_profile_one_arm_and_huge_horizon_load(void **state)
     assert_near(adv_profile_number(p, "horizon", 0), 1e12, 0);
     adv_profile_free(p);
     diag_list_release(&d);
+    tax_free(tax);
+}
+
+/* The saved profile loaded as a recommendation would: the one-arm case is
+ * ranked, but the bench spec it writes says why it races 2 arms. */
+static void test_one_arm_profile_spec_says_it_races_two(void **state)
+{
+    (void)state;
+    const char *paths[] = {BM_SOURCE_ROOT "/taxonomy/traits.yaml",
+                           BM_SOURCE_ROOT "/taxonomy/bandits.yaml"};
+    struct diag_list d;
+    diag_list_init(&d);
+    struct tax *tax = tax_load(paths, 2, &d);
+    if (!tax)
+        print_diags(&d);
+    assert_non_null(tax);
+    static const char text[] = "answers:\n  arms: 1\n";
+    struct adv_profile *p = adv_profile_load_buffer(tax, "p.yaml", text, strlen(text), &d);
+    assert_non_null(p);
+    struct adv_recommendation *r = adv_recommend(p);
+    struct spec *s = adv_bench_spec_for_profile(tax, p, r);
+    assert_int_equal(s->arms, 2);
+    assert_non_null(strstr(s->description,
+                           "With one arm there is nothing to learn or choose: the spec "
+                           "simulates 2 arms instead, the smallest race the harness runs."));
+    spec_free(s);
+    adv_recommendation_free(r);
+    adv_profile_free(p);
+    diag_list_release(&d);
+    tax_free(tax);
+}
+
+/* Text YAML cannot carry raw (DEL, C1 controls, NEL, line and paragraph
+ * separators, a BOM, non-characters) is saved escaped and loads back the
+ * same (fuzz_profile found DEL and U+2028 written raw). */
+static void test_profile_save_escapes_unprintable_text(void **state)
+{
+    (void)state;
+    struct tax *tax = bundled_traits();
+    static const char name[] = "a\x7f b\xc2\x85 c\xc2\x9f d\xe2\x80\xa8 e\xe2\x80\xa9 "
+                               "f\xef\xbb\xbf g\xef\xbf\xbe \x01 \xc3\xa9";
+    struct adv_profile *p = adv_profile_new(tax);
+    adv_profile_set_name(p, name, "line\nbreak\ttab \"q\" \\");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    adv_profile_write(p, out);
+    assert_int_equal(fclose(out), 0);
+    assert_non_null(strstr(text, "name: \"a\\x7f b\\u0085 c\\u009F d\\u2028 e\\u2029 "
+                                 "f\\uFEFF g\\uFFFE \\x01 \xc3\xa9\"\n"));
+    assert_non_null(strstr(text, "description: \"line\\nbreak\\ttab \\\"q\\\" \\\\\"\n"));
+    struct diag_list d;
+    diag_list_init(&d);
+    struct adv_profile *q = adv_profile_load_buffer(tax, "saved.yaml", text, len, &d);
+    if (!q)
+        print_diags(&d);
+    assert_non_null(q);
+    assert_string_equal(q->name, p->name);
+    assert_string_equal(q->description, p->description);
+    adv_profile_free(q);
+    adv_profile_free(p);
+    diag_list_release(&d);
+    free(text);
     tax_free(tax);
 }
 
@@ -285,6 +352,8 @@ int main(void)
         /* profiles */
         cmocka_unit_test(test_profile_hostile_values),
         cmocka_unit_test(test_profile_one_arm_and_huge_horizon_load),
+        cmocka_unit_test(test_one_arm_profile_spec_says_it_races_two),
+        cmocka_unit_test(test_profile_save_escapes_unprintable_text),
         cmocka_unit_test(test_profile_names_a_removed_trait),
         cmocka_unit_test(test_profile_files_empty_and_huge),
     };

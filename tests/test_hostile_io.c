@@ -67,6 +67,48 @@ static void test_spec_hostile_values(void **state)
     tmpdir_remove(&t);
 }
 
+/* Text YAML cannot carry raw is saved escaped and loads back the same
+ * (fuzz_spec found DEL, C1 controls and U+2028 written raw). */
+static void test_spec_save_escapes_unprintable_text(void **state)
+{
+    (void)state;
+    struct tmpdir t;
+    tmpdir_make(&t);
+    char *path = xasprintf("%s/saved.yaml", t.path);
+    struct spec *s = spec_new();
+    spec_set_string(&s->name, "tab\there \x7f \xc2\x85 \xe2\x80\xa8 \"q\"");
+    spec_set_string(&s->workload, "w\xef\xbb\xbf\xe2\x80\xa9");
+    spec_add_policy(s, "p\xc2\x80");
+    spec_set_param(s, "k\x7f", 1);
+    struct diag_list d;
+    diag_list_init(&d);
+    assert_int_equal(spec_save(s, path, &d), 0);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    assert_int_equal(getdelim(&text, &len, '\0', f) > 0, 1);
+    fclose(f);
+    assert_non_null(strstr(text, "name: \"tab\\there \\x7f \\u0085 \\u2028 \\\"q\\\"\"\n"));
+    assert_non_null(strstr(text, "workload: \"w\\uFEFF\\u2029\"\n"));
+    assert_non_null(strstr(text, "policies: [\"p\\u0080\"]\n"));
+    assert_non_null(strstr(text, "  \"k\\x7f\": 1\n"));
+    struct spec *back = spec_load(path, &d);
+    if (!back)
+        print_diags(&d);
+    assert_non_null(back);
+    assert_string_equal(back->name, s->name);
+    assert_string_equal(back->workload, s->workload);
+    assert_string_equal(back->policies[0], s->policies[0]);
+    assert_string_equal(back->params[0].key, s->params[0].key);
+    spec_free(back);
+    spec_free(s);
+    diag_list_release(&d);
+    free(text);
+    free(path);
+    tmpdir_remove(&t);
+}
+
 static void test_spec_edges_that_load(void **state)
 {
     (void)state;
@@ -146,6 +188,67 @@ static void test_csv_hostile_rows(void **state)
     tmpdir_remove(&t);
 }
 
+/* Blank lines before the header: the header's own errors and every row,
+ * in both passes, name physical lines (fuzz_log_csv found the second pass
+ * restarting at line 1). */
+static void test_csv_line_numbers_survive_blank_lines_and_rewind(void **state)
+{
+    (void)state;
+    struct tmpdir t;
+    tmpdir_make(&t);
+    char *bad = put_text(&t, "bad.csv", "\n\n \naction,action,reward\n0,1,1\n");
+    char *good = put_text(&t, "log.csv", "\n\naction,reward,propensity\n0,1,0.5\n\n1,0,0.5\n");
+    struct diag_list d;
+    diag_list_init(&d);
+    assert_null(ope_log_open(bad, 0, &d));
+    assert_diag(&d, "%s:4:8: error: duplicate column 'action'", bad);
+    assert_diag(&d, "%s:4:1: error: missing column 'propensity'", bad);
+    struct ope_log *log = ope_log_open(good, 0, &d);
+    assert_non_null(log);
+    for (int pass = 0; pass < 2; pass++) {
+        struct ope_row row;
+        assert_int_equal(ope_log_next(log, &row, &d), 1);
+        assert_int_equal(row.line, 4);
+        assert_int_equal(ope_log_next(log, &row, &d), 1);
+        assert_int_equal(row.line, 6);
+        assert_int_equal(ope_log_next(log, &row, &d), 0);
+        assert_int_equal(ope_log_rewind(log, &d), 0);
+    }
+    ope_log_free(log);
+    diag_list_release(&d);
+    free(bad);
+    free(good);
+    tmpdir_remove(&t);
+}
+
+/* A directory opens (fopen() allows it) but is not an empty log. */
+static void test_csv_directory_cannot_be_read(void **state)
+{
+    (void)state;
+    struct tmpdir t;
+    tmpdir_make(&t);
+    struct diag_list d;
+    diag_list_init(&d);
+    assert_null(ope_log_open(t.path, 0, &d));
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, "%s: error: cannot read '%s': Is a directory", t.path, t.path);
+    diag_list_release(&d);
+    tmpdir_remove(&t);
+}
+
+/* A line that never ends (/dev/zero) is cut at the limit: reading stops
+ * there instead of going on for ever. */
+static void test_csv_endless_line_stops_reading(void **state)
+{
+    (void)state;
+    struct diag_list d;
+    diag_list_init(&d);
+    assert_null(ope_log_open("/dev/zero", 0, &d));
+    assert_int_equal(d.errors, 1);
+    assert_diag(&d, "/dev/zero:1:1: error: line longer than 1048576 bytes");
+    diag_list_release(&d);
+}
+
 static void test_csv_over_long_line_is_refused(void **state)
 {
     (void)state;
@@ -157,14 +260,19 @@ static void test_csv_over_long_line_is_refused(void **state)
     memset(text + strlen(text), '9', n - strlen(text) - 1);
     text[n - 1] = '\n';
     text[n] = '\0';
-    char *path = put_file(&t, "long.csv", text, n);
+    memcpy(text + n - 12, "\n1,0,0.5\n", 9);   /* a good row after it: never read */
+    char *path = put_file(&t, "long.csv", text, n - 3);
     struct diag_list d;
     diag_list_init(&d);
     struct ope_log *log = ope_log_open(path, 0, &d);
     assert_non_null(log);
     struct ope_row row;
-    assert_int_equal(ope_log_next(log, &row, &d), -1);
-    assert_int_equal(ope_log_next(log, &row, &d), 0);
+    for (int pass = 0; pass < 2; pass++) {   /* reading stops there, and again after a rewind */
+        assert_int_equal(ope_log_next(log, &row, &d), -1);
+        assert_int_equal(ope_log_next(log, &row, &d), 0);
+        assert_int_equal(ope_log_rewind(log, &d), 0);
+    }
+    assert_int_equal(d.errors, 2);
     assert_diag(&d, "%s:2:1: error: line longer than 1048576 bytes", path);
     ope_log_free(log);
     diag_list_release(&d);
@@ -287,9 +395,13 @@ int main(void)
         /* bench specs */
         cmocka_unit_test(test_spec_hostile_values),
         cmocka_unit_test(test_spec_edges_that_load),
+        cmocka_unit_test(test_spec_save_escapes_unprintable_text),
         /* logged-data CSV */
         cmocka_unit_test(test_csv_hostile_rows),
         cmocka_unit_test(test_csv_over_long_line_is_refused),
+        cmocka_unit_test(test_csv_line_numbers_survive_blank_lines_and_rewind),
+        cmocka_unit_test(test_csv_directory_cannot_be_read),
+        cmocka_unit_test(test_csv_endless_line_stops_reading),
         /* output files */
         cmocka_unit_test(test_output_into_missing_directory),
         cmocka_unit_test(test_output_into_read_only_directory),

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "taxonomy/xalloc.h"
 
@@ -15,8 +16,15 @@ int ope_csv_open(struct ope_csv *c, const char *path, struct diag_list *diags)
 {
     memset(c, 0, sizeof(*c));
     c->fp = fopen(path, "r");
-    if (!c->fp) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read '%s': %s", path, strerror(errno));
+    struct stat st;
+    int err = !c->fp ? errno : fstat(fileno(c->fp), &st) < 0 ? errno
+                             : S_ISDIR(st.st_mode)          ? EISDIR
+                                                            : 0;
+    if (err) {   /* fopen() opens a directory; reading it would look empty */
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read '%s': %s", path, strerror(err));
+        if (c->fp)
+            fclose(c->fp);
+        c->fp = NULL;
         return -1;
     }
     c->path = xstrdup(path);
@@ -35,14 +43,32 @@ void ope_csv_close(struct ope_csv *c)
     memset(c, 0, sizeof(*c));
 }
 
+/* Stop reading for good: after an over-long line or a read error the
+ * rest of the input cannot be trusted to end (/dev/zero, a pipe that
+ * never sends a newline). A regular file is left at its end, so the next
+ * read reports the end and ope_csv_seek() can still start a new pass; any
+ * other file is closed. */
+static void stop_reading(struct ope_csv *c)
+{
+    struct stat st;
+    if (fstat(fileno(c->fp), &st) == 0 && S_ISREG(st.st_mode) &&
+        fseek(c->fp, 0, SEEK_END) == 0)
+        return;
+    fclose(c->fp);
+    c->fp = NULL;
+}
+
 /* Read one line into buf without its end: its length, -1 at the end of
- * the file, -2 when too long (the rest of the line is consumed). */
+ * the file (or once reading has stopped), -2 when too long: reading stops
+ * at the limit and the rest of the line is left unread. */
 static long read_line(struct ope_csv *c)
 {
     size_t n = 0;
-    int ch;
+    int ch = EOF;
     bool too_long = false;
     c->newline = false;
+    if (!c->fp)
+        return -1;
     while ((ch = getc(c->fp)) != EOF) {
         if (ch == '\n') {
             c->newline = true;
@@ -50,7 +76,7 @@ static long read_line(struct ope_csv *c)
         }
         if (n + 1 >= OPE_CSV_MAX_LINE) {
             too_long = true;
-            continue;
+            break;
         }
         if (n + 1 >= c->buf_alloc) {
             c->buf_alloc *= 2;
@@ -134,11 +160,19 @@ int ope_csv_read(struct ope_csv *c, struct diag_list *diags)
 {
     for (;;) {
         long len = read_line(c);
+        if (len == -1 && c->fp && ferror(c->fp)) {
+            diag_add(diags, DIAG_ERROR, c->path, 0, 0, "cannot read '%s': %s", c->path,
+                     strerror(errno));
+            stop_reading(c);
+            c->n_fields = 0;
+            return -1;
+        }
         if (len == -1)
             return 0;
-        if (len == -2) {
+        if (len == -2) {   /* the rest may never end: stop */
             diag_add(diags, DIAG_ERROR, c->path, (int)c->line, 1, "line longer than %d bytes",
                      OPE_CSV_MAX_LINE);
+            stop_reading(c);
             c->n_fields = 0;
             return -1;
         }
@@ -164,12 +198,12 @@ int ope_csv_col(const struct ope_csv *c, size_t k)
 
 long ope_csv_tell(const struct ope_csv *c)
 {
-    return ftell(c->fp);
+    return c->fp ? ftell(c->fp) : -1;
 }
 
 int ope_csv_seek(struct ope_csv *c, long offset, long line)
 {
-    if (offset < 0 || fseek(c->fp, offset, SEEK_SET) != 0)
+    if (!c->fp || offset < 0 || fseek(c->fp, offset, SEEK_SET) != 0)
         return -1;
     clearerr(c->fp);
     c->line = line;

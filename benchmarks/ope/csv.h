@@ -39,8 +39,11 @@ int ope_csv_open(struct ope_csv *c, const char *path, struct diag_list *diags);
 void ope_csv_close(struct ope_csv *c);
 
 /* Read and split the next non-blank line. 1 on success, 0 at the end of
- * the file, -1 (with a diagnostic at the line) for an over-long line or
- * an unterminated quote; the next call goes on with the following line. */
+ * the file, -1 (with a diagnostic at the line) for an unterminated quote,
+ * after which the next call goes on with the following line. An over-long
+ * line or a read error also gives -1, but then reading stops for good: the
+ * next call returns 0 (an endless line, as from /dev/zero, is never read
+ * to its end). */
 int ope_csv_read(struct ope_csv *c, struct diag_list *diags);
 
 /* Field k of the line last read (k < n_fields), NUL-terminated and

@@ -43,7 +43,8 @@ struct ope_log {
     size_t n_x, n_cat;
     int *action_x;               /* owned; n_action_x entries, -1 when absent */
     int n_action_x;
-    long data_offset;            /* file offset of the first data line */
+    long data_offset;            /* file offset of the line after the header */
+    long header_line;            /* physical line number of the header */
     double *x;                   /* owned; row values */
     uint32_t *cat;               /* owned */
 };
@@ -106,6 +107,7 @@ static int read_header(struct ope_log *log, size_t n, struct diag_list *diags)
     log->n_cols = n;
     bool seen[ROLE_CAT + 1] = {false};
     int bad = 0;
+    int line = (int)log->csv.line;   /* blank lines may come first */
     size_t col = 1;
     for (size_t k = 0; k < n; k++) {
         const char *name = field(log, k);
@@ -118,7 +120,8 @@ static int read_header(struct ope_log *log, size_t n, struct diag_list *diags)
             c->slot = log->n_cat++;
         else if (c->role != ROLE_IGNORE) {
             if (seen[c->role]) {
-                diag_add(diags, DIAG_ERROR, log->csv.path, 1, (int)col, "duplicate column '%s'", name);
+                diag_add(diags, DIAG_ERROR, log->csv.path, line, (int)col, "duplicate column '%s'",
+                         name);
                 bad = -1;
             }
             seen[c->role] = true;
@@ -135,7 +138,7 @@ static int read_header(struct ope_log *log, size_t n, struct diag_list *diags)
     enum role last_required = log->format == OPE_LOG_OBD ? ROLE_POSITION : ROLE_PROPENSITY;
     for (int r = ROLE_ACTION; r <= (int)last_required; r++)
         if (!seen[r]) {
-            diag_add(diags, DIAG_ERROR, log->csv.path, 1, 1, "missing column '%s'", names[r]);
+            diag_add(diags, DIAG_ERROR, log->csv.path, line, 1, "missing column '%s'", names[r]);
             bad = -1;
         }
     log->has_position = seen[ROLE_POSITION];
@@ -189,6 +192,7 @@ struct ope_log *ope_log_open(const char *path, int n_actions, struct diag_list *
     log->x = xcalloc(log->n_x + 1, sizeof(double));
     log->cat = xcalloc(log->n_cat + 1, sizeof(uint32_t));
     log->data_offset = ope_csv_tell(&log->csv);
+    log->header_line = log->csv.line;
     return log;
 }
 
@@ -208,7 +212,9 @@ void ope_log_free(struct ope_log *log)
 
 int ope_log_rewind(struct ope_log *log, struct diag_list *diags)
 {
-    if (ope_csv_seek(&log->csv, log->data_offset, 1) < 0) {
+    /* Line numbers go on from the header's, so a second pass names the
+     * same physical lines as the first. */
+    if (ope_csv_seek(&log->csv, log->data_offset, log->header_line) < 0) {
         diag_add(diags, DIAG_ERROR, log->csv.path, 0, 0,
                  "cannot re-read '%s': the log must be a regular file", log->csv.path);
         return -1;

@@ -70,8 +70,9 @@ void ope_log_free(struct ope_log *log);
 
 /* Read the next data row into *row. Returns 1 with a row, 0 at the end of
  * the file, -1 when the line was malformed: then every problem of that line
- * has been added to diags and the next call moves on. Blank lines are
- * skipped. */
+ * has been added to diags and the next call moves on (except after an
+ * over-long line or a read error, when the next call returns 0, as
+ * ope_csv_read does). Blank lines are skipped. */
 int ope_log_next(struct ope_log *log, struct ope_row *row, struct diag_list *diags);
 
 /* Go back to the first data row, for another pass. -1 (with a diagnostic)
