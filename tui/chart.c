@@ -145,6 +145,8 @@ void tui_chart_draw(struct tui_canvas *c, int y, int x, int h, int w, const stru
     }
     free(used);
     free(order);
+    if (ch->note)                /* over the curves: top left is where they rarely go */
+        tui_canvas_text(c, y, x + GUTTER + 2, pw - 2, TUI_ROLE_DIM, ch->note);
     /* axes */
     char buf[32];
     tui_canvas_fill(c, y, x + GUTTER, ph, 1, 0x2502, TUI_ROLE_BORDER);

@@ -29,6 +29,8 @@ struct tui_chart {
     const struct tui_series *series;
     size_t n_series;
     const char *y_title;         /* e.g. "regret" */
+    const char *note;            /* written at the top left of the plot (e.g. how many
+                                    seeds the curves average so far), or NULL */
 };
 
 /* Draw the chart with its axes into the rectangle (y, x, h, w): a gutter

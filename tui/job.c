@@ -1,16 +1,18 @@
 /*
  * job: bench_run() on a worker thread (see job.h).
  *
- * The runner reports progress but not partial curves, so when the spec has
- * more than PREVIEW_SEEDS seeds the worker first runs a preview with
- * PREVIEW_SEEDS seeds (the same master seed, so they are the first seeds
- * of the full run) and publishes its results; the TUI charts them while
- * the full run goes on. The final results are exactly those of
+ * One run, no preview stage: the runner's progress reports carry the mean
+ * regret curves of the seeds finished so far, which the TUI charts while
+ * the run goes on. The final results are exactly those of
  * `banditmap bench` on the same spec.
  *
- * Sharing: `shared` is written by the worker and read by tui_job_poll(),
- * both under mu. Results structures are handed over under mu and never
- * touched by the worker again after that.
+ * Sharing: `shared` (and the buffers it names) is written by the worker
+ * in on_progress() and read by tui_job_poll(), both under mu. The results
+ * structure is written by the worker only and read by the main thread
+ * only after the worker has finished (state DONE or FAILED, joined).
+ * The live buffers are allocated in tui_job_start() before the worker
+ * starts and freed after it is joined; on_progress() only copies into
+ * them (no allocation per report).
  */
 #include "tui/job.h"
 
@@ -23,7 +25,12 @@
 #include "benchmarks/runner.h"
 #include "taxonomy/xalloc.h"
 
-enum { PREVIEW_SEEDS = 4 };
+/* One copy of the live curves: n_pol x n_cp regret, n_pol seed counts. */
+struct live_buf {
+    double *regret;
+    int *seeds;
+    unsigned long gen;                   /* bumped on every copy; 0 = never */
+};
 
 struct tui_job {
     struct spec *spec;                   /* owned */
@@ -32,35 +39,47 @@ struct tui_job {
     bool started, joined;
     atomic_int cancel;
 
+    /* fixed at start: the shape of the live curves */
+    size_t n_pol, n_cp;
+    const char **ids;                    /* n_pol, pointing into spec */
+    long long *checkpoints;              /* n_cp */
+
     pthread_mutex_t mu;
     struct {                             /* under mu */
         enum tui_job_state state;
         struct tui_job_progress progress;
-        bool preview_ready;
+        struct live_buf live;
         bool finished;
     } shared;
 
-    struct bench_results preview;        /* written by the worker until preview_ready */
     struct bench_results results;        /* written by the worker until finished */
-    bool has_preview;                    /* main thread: preview may be read */
 
     enum tui_job_state state;            /* main thread snapshot */
     struct tui_job_progress progress;
-    int stage_runs_before;               /* worker: runs of earlier stages */
-    size_t runs_all;                     /* worker: runs of every stage */
-    long long rounds_all, rounds_before;
-    double elapsed_before;
+    struct live_buf live;
+    struct tui_job_live live_view;       /* points into live and the fixed shape */
+    bool has_live;                       /* live holds at least one copy */
 };
 
 static int on_progress(const struct bench_progress *p, void *ctx)
 {
     struct tui_job *j = ctx;
+    bool shaped = p->partial_regret && p->partial_seeds && p->n_policies == j->n_pol &&
+                  p->n_checkpoints == j->n_cp && j->n_pol && j->n_cp;
+    bool any = false;
+    for (size_t i = 0; shaped && i < j->n_pol && !any; i++)
+        any = p->partial_seeds[i] > 0;
     pthread_mutex_lock(&j->mu);
-    j->shared.progress.runs_done = (size_t)j->stage_runs_before + p->runs_done;
-    j->shared.progress.runs_total = j->runs_all;
-    j->shared.progress.rounds_done = j->rounds_before + p->rounds_done;
-    j->shared.progress.rounds_total = j->rounds_all;
-    j->shared.progress.elapsed = j->elapsed_before + p->elapsed;
+    j->shared.progress.runs_done = p->runs_done;
+    j->shared.progress.runs_total = p->runs_total;
+    j->shared.progress.rounds_done = p->rounds_done;
+    j->shared.progress.rounds_total = p->rounds_total;
+    j->shared.progress.elapsed = p->elapsed;
+    if (any) {
+        memcpy(j->shared.live.regret, p->partial_regret, j->n_pol * j->n_cp * sizeof(double));
+        memcpy(j->shared.live.seeds, p->partial_seeds, j->n_pol * sizeof(int));
+        j->shared.live.gen++;
+    }
     pthread_mutex_unlock(&j->mu);
     return atomic_load(&j->cancel);
 }
@@ -68,29 +87,8 @@ static int on_progress(const struct bench_progress *p, void *ctx)
 static void *worker(void *arg)
 {
     struct tui_job *j = arg;
-    size_t n_pol = j->spec->n_policies;
-    long long horizon = j->spec->horizon;
-    bool preview = j->spec->seeds > PREVIEW_SEEDS;
-    int rc = 0;
-    if (preview) {
-        struct spec s = *j->spec;        /* a shallow view: bench_run only reads it */
-        s.seeds = PREVIEW_SEEDS;
-        j->preview.threads = j->threads;
-        rc = bench_run(&s, &j->preview, on_progress, j);
-        pthread_mutex_lock(&j->mu);
-        j->stage_runs_before = (int)(n_pol * PREVIEW_SEEDS);
-        j->rounds_before = (long long)j->stage_runs_before * horizon;
-        j->elapsed_before = j->shared.progress.elapsed;
-        j->shared.preview_ready = rc == 0;
-        pthread_mutex_unlock(&j->mu);
-    }
-    if (rc == 0 && !atomic_load(&j->cancel)) {
-        j->results.threads = j->threads;
-        rc = bench_run(j->spec, &j->results, on_progress, j);
-    } else if (rc != 0 && !j->preview.cancelled) {
-        /* the preview refused the spec: report its diagnostics */
-        diag_list_append(&j->results.diags, &j->preview.diags);
-    }
+    j->results.threads = j->threads;
+    int rc = bench_run(j->spec, &j->results, on_progress, j);
     pthread_mutex_lock(&j->mu);
     if (atomic_load(&j->cancel))
         j->shared.state = TUI_JOB_CANCELLED;
@@ -101,6 +99,34 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* The shape of bench_progress.partial_regret for spec, by the runner's
+ * rule: the raced policies in order, then the recommended one if it is
+ * not among them; checkpoints from bench_checkpoints(). */
+static void live_shape(struct tui_job *j)
+{
+    const struct spec *s = j->spec;
+    bool extra = s->recommended != NULL;
+    for (size_t i = 0; extra && i < s->n_policies; i++)
+        extra = strcmp(s->policies[i], s->recommended) != 0;
+    j->n_pol = s->n_policies + (extra ? 1 : 0);
+    j->ids = xcalloc(j->n_pol ? j->n_pol : 1, sizeof(*j->ids));
+    for (size_t i = 0; i < s->n_policies; i++)
+        j->ids[i] = s->policies[i];
+    if (extra)
+        j->ids[s->n_policies] = s->recommended;
+    j->n_cp = s->horizon >= 1 ? bench_checkpoints(s->horizon, &j->checkpoints) : 0;
+    size_t cells = j->n_pol * j->n_cp;
+    j->shared.live.regret = xcalloc(cells ? cells : 1, sizeof(double));
+    j->shared.live.seeds = xcalloc(j->n_pol ? j->n_pol : 1, sizeof(int));
+    j->live.regret = xcalloc(cells ? cells : 1, sizeof(double));
+    j->live.seeds = xcalloc(j->n_pol ? j->n_pol : 1, sizeof(int));
+    j->live_view = (struct tui_job_live){
+        .n_policies = j->n_pol, .n_checkpoints = j->n_cp, .ids = j->ids,
+        .checkpoints = j->checkpoints, .regret = j->live.regret, .seeds = j->live.seeds,
+        .seeds_total = s->seeds > 0 ? s->seeds : 0,
+    };
+}
+
 struct tui_job *tui_job_start(struct spec *spec, int threads)
 {
     struct tui_job *j = xcalloc(1, sizeof(*j));
@@ -108,15 +134,13 @@ struct tui_job *tui_job_start(struct spec *spec, int threads)
     j->threads = threads < 1 ? 1 : threads;
     atomic_init(&j->cancel, 0);
     pthread_mutex_init(&j->mu, NULL);
-    bench_results_init(&j->preview);
     bench_results_init(&j->results);
+    live_shape(j);
     j->state = j->shared.state = TUI_JOB_RUNNING;
-    /* the totals cover the preview stage too, so the bar moves once */
     size_t seeds = spec->seeds > 0 ? (size_t)spec->seeds : 0;
-    j->runs_all = spec->n_policies * (seeds + (seeds > PREVIEW_SEEDS ? PREVIEW_SEEDS : 0));
-    j->rounds_all = (long long)j->runs_all * spec->horizon;
-    j->shared.progress.runs_total = j->progress.runs_total = j->runs_all;
-    j->shared.progress.rounds_total = j->progress.rounds_total = j->rounds_all;
+    j->progress.runs_total = j->n_pol * seeds;
+    j->progress.rounds_total = (long long)j->progress.runs_total * spec->horizon;
+    j->shared.progress = j->progress;
     if (pthread_create(&j->thread, NULL, worker, j) != 0) {
         diag_add(&j->results.diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker thread");
         j->state = j->shared.state = TUI_JOB_FAILED;
@@ -132,9 +156,14 @@ bool tui_job_poll(struct tui_job *j)
 {
     pthread_mutex_lock(&j->mu);
     bool changed = memcmp(&j->progress, &j->shared.progress, sizeof(j->progress)) != 0 ||
-                   j->state != j->shared.state || j->has_preview != j->shared.preview_ready;
+                   j->state != j->shared.state || j->live.gen != j->shared.live.gen;
     j->progress = j->shared.progress;
-    j->has_preview = j->shared.preview_ready;
+    if (j->live.gen != j->shared.live.gen) {
+        memcpy(j->live.regret, j->shared.live.regret, j->n_pol * j->n_cp * sizeof(double));
+        memcpy(j->live.seeds, j->shared.live.seeds, j->n_pol * sizeof(int));
+        j->live.gen = j->shared.live.gen;
+        j->has_live = true;
+    }
     bool finished = j->shared.finished;
     enum tui_job_state st = j->shared.state;
     pthread_mutex_unlock(&j->mu);
@@ -168,9 +197,9 @@ const struct bench_results *tui_job_results(const struct tui_job *j)
     return NULL;
 }
 
-const struct bench_results *tui_job_preview(const struct tui_job *j)
+const struct tui_job_live *tui_job_live(const struct tui_job *j)
 {
-    return j->has_preview ? &j->preview : NULL;
+    return j->has_live ? &j->live_view : NULL;
 }
 
 void tui_job_cancel(struct tui_job *j)
@@ -193,8 +222,13 @@ void tui_job_free(struct tui_job *j)
         return;
     tui_job_cancel(j);
     tui_job_wait(j);
-    bench_results_release(&j->preview);
     bench_results_release(&j->results);
+    free(j->shared.live.regret);
+    free(j->shared.live.seeds);
+    free(j->live.regret);
+    free(j->live.seeds);
+    free(j->checkpoints);
+    free(j->ids);
     pthread_mutex_destroy(&j->mu);
     spec_free(j->spec);
     free(j);

@@ -10,6 +10,16 @@
  * is shared. Results are read only once the state is DONE (the worker has
  * finished writing them and been joined).
  *
+ * Live curves: the runner's progress carries the mean cumulative regret
+ * of each policy over the seeds finished so far (bench_progress
+ * .partial_regret). The callback copies it into a buffer of the job, and
+ * tui_job_poll() into the snapshot tui_job_live() returns. Both buffers
+ * are sized once, in tui_job_start(), from the spec (its policies, plus
+ * the recommended one when it is not raced, and bench_checkpoints() of its
+ * horizon: the runner's own rule); the callback never allocates. Progress
+ * of another shape (which would be a runner change) is not copied, and
+ * the live curves then stay empty.
+ *
  * A job is a heap object: the caller frees it with tui_job_free(), which
  * cancels and joins a running worker first. All functions are called from
  * the main thread.
@@ -52,10 +62,25 @@ const struct spec *tui_job_spec(const struct tui_job *j);
 /* The results once DONE or FAILED (diags), else NULL. Owned by the job. */
 const struct bench_results *tui_job_results(const struct tui_job *j);
 
-/* The results of the quick preview run (the first few seeds) once it has
- * finished, else NULL; lets the TUI chart curves while the full run goes
- * on. Owned by the job. */
-const struct bench_results *tui_job_preview(const struct tui_job *j);
+/* The live curves as of the last poll: policy p's mean cumulative regret
+ * at checkpoint c is regret[p * n_checkpoints + c], over seeds[p] of
+ * seeds_total seeds (finished runs; the row is NAN while seeds[p] is 0).
+ * Policies are in the order of bench_results.policies, checkpoints as
+ * bench_results.checkpoints. Owned by the job; valid until the next poll. */
+struct tui_job_live {
+    size_t n_policies, n_checkpoints;
+    const char *const *ids;           /* n_policies policy ids */
+    const long long *checkpoints;     /* n_checkpoints rounds, last = horizon */
+    const double *regret;             /* n_policies x n_checkpoints, row-major */
+    const int *seeds;                 /* n_policies */
+    int seeds_total;
+};
+
+/* The live curves once a progress report with at least one finished run
+ * has been polled, else NULL. Still set after the job ends (cancelled:
+ * the curves of the seeds that finished); the final results are
+ * tui_job_results(). */
+const struct tui_job_live *tui_job_live(const struct tui_job *j);
 
 /* Ask the worker to stop; the state becomes CANCELLED at the next poll
  * after it has. */

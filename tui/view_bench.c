@@ -1,9 +1,13 @@
 /*
  * view_bench: the benchmark: what will run, a progress bar, the regret
- * chart (braille; from the quick preview while the full run goes on), the
- * results table with 95% confidence intervals, and the verdict on the pick.
+ * chart (braille), the results table with 95% confidence intervals, and
+ * the verdict on the pick. While the run goes on, the chart and a short
+ * table show the mean regret over the seeds finished so far (the job's
+ * live curves, tui_job_live()), with how many seeds that is; once it is
+ * done, the chart, the table and the verdict come from the final results.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,17 +26,25 @@ static const enum tui_role series_roles[CHART_SERIES] = {
     TUI_ROLE_SERIES2, TUI_ROLE_SERIES3, TUI_ROLE_SERIES4, TUI_ROLE_SERIES5, TUI_ROLE_DIM,
 };
 
-/* The results to show: the final ones, else the preview's. */
-static const struct bench_results *shown(const struct tui_job *j, bool *preview)
+/* The final results once the run is DONE, else NULL: the table, the
+ * verdict and the final chart come from these only. */
+static const struct bench_results *final_results(const struct tui_job *j)
 {
-    *preview = false;
-    if (!j)
-        return NULL;
-    if (tui_job_state(j) == TUI_JOB_DONE)
-        return tui_job_results(j);
-    const struct bench_results *p = tui_job_preview(j);
-    *preview = p != NULL;
-    return p;
+    return j && tui_job_state(j) == TUI_JOB_DONE ? tui_job_results(j) : NULL;
+}
+
+/* "12/20 seeds", or "11-12/20 seeds" while the policies are not level. */
+static void seeds_text(const struct tui_job_live *lv, char *buf, size_t size)
+{
+    int lo = lv->seeds_total, hi = 0;
+    for (size_t p = 0; p < lv->n_policies; p++) {
+        lo = lv->seeds[p] < lo ? lv->seeds[p] : lo;
+        hi = lv->seeds[p] > hi ? lv->seeds[p] : hi;
+    }
+    if (lo == hi)
+        snprintf(buf, size, "%d/%d seeds", hi, lv->seeds_total);
+    else
+        snprintf(buf, size, "%d-%d/%d seeds", lo, hi, lv->seeds_total);
 }
 
 static bool is_pick(const struct bench_results *r, const struct bench_policy_result *p)
@@ -91,14 +103,11 @@ static void score_text(const struct bench_results *r, const struct bench_policy_
     }
 }
 
-static void table(const struct bench_results *r, bool preview, struct tui_doc *d)
+static void table(const struct bench_results *r, struct tui_doc *d)
 {
     const char *metric = r->goal == WL_GOAL_FIXED_CONFIDENCE ? "samples used"
                          : r->goal == WL_GOAL_FIXED_BUDGET   ? "error rate"
                                                              : "final regret";
-    if (preview)
-        tui_doc_addf(d, TUI_ROLE_WARN, 0, "preview from the first %d seeds; the full run "
-                     "continues", r->seeds);
     tui_doc_addf(d, TUI_ROLE_HEADING, 0, "   %-16s %12s  %-24s %s", "policy", metric, "95% CI",
                  r->goal == WL_GOAL_REGRET ? "median" : "");
     for (size_t i = 0; i < r->n_policies; i++) {
@@ -111,8 +120,6 @@ static void table(const struct bench_results *r, bool preview, struct tui_doc *d
         tui_doc_addf(d, pick ? TUI_ROLE_OK : TUI_ROLE_NORMAL, 0, " %s %-16.16s %12s  %-24s %s%s",
                      pick ? "★" : " ", p->id, mean, ci, med, pick ? "  ← the pick" : "");
     }
-    if (preview)
-        return;
     const struct bench_verdict *v = &r->verdict;
     enum tui_role role = v->kind == BENCH_VERDICT_WORSE ? TUI_ROLE_WARN
                          : v->kind == BENCH_VERDICT_NONE ? TUI_ROLE_DIM
@@ -122,11 +129,31 @@ static void table(const struct bench_results *r, bool preview, struct tui_doc *d
     tui_doc_field(d, 0, TUI_ROLE_HEADING, label, role, v->text[0] ? v->text : "no pick to check");
 }
 
+/* While running: each policy's mean regret at the horizon over the seeds
+ * finished so far (no intervals: those, and the verdict, need every seed). */
+static void live_table(const struct tui_job_live *lv, const char *recommended,
+                       struct tui_doc *d)
+{
+    char seeds[48];
+    seeds_text(lv, seeds, sizeof(seeds));
+    tui_doc_addf(d, TUI_ROLE_DIM, 0, "So far (%s): the table with 95%% CIs and the verdict "
+                 "come when every seed has finished.", seeds);
+    tui_doc_addf(d, TUI_ROLE_HEADING, 0, "   %-16s %12s  %s", "policy", "regret so far", "seeds");
+    for (size_t p = 0; p < lv->n_policies; p++) {
+        double v = lv->regret[p * lv->n_checkpoints + lv->n_checkpoints - 1];
+        char mean[32] = "-";
+        if (lv->seeds[p] > 0)
+            snprintf(mean, sizeof(mean), "%.1f", v);
+        bool pick = recommended && !strcmp(recommended, lv->ids[p]);
+        tui_doc_addf(d, pick ? TUI_ROLE_OK : TUI_ROLE_NORMAL, 0, " %s %-16.16s %12s  %d/%d%s",
+                     pick ? "★" : " ", lv->ids[p], mean, lv->seeds[p], lv->seeds_total,
+                     pick ? "  ← the pick" : "");
+    }
+}
+
 void view_bench_detail(const struct tui_model *m, struct tui_doc *d)
 {
     const struct tui_job *j = tui_model_job(m);
-    bool preview;
-    const struct bench_results *r = shown(j, &preview);
     if (!j) {
         plan(m, d);
         return;
@@ -143,13 +170,17 @@ void view_bench_detail(const struct tui_model *m, struct tui_doc *d)
     case TUI_JOB_CANCELLED:
         tui_doc_add(d, TUI_ROLE_WARN, 0, "Cancelled. b runs the benchmark again.");
         return;
-    default:
+    case TUI_JOB_DONE:
+        table(final_results(j), d);
+        return;
+    case TUI_JOB_RUNNING:
         break;
     }
-    if (!r)
+    const struct tui_job_live *lv = tui_job_live(j);
+    if (!lv)
         tui_doc_add(d, TUI_ROLE_DIM, 0, "Running: the table appears with the first results.");
     else
-        table(r, preview, d);
+        live_table(lv, tui_job_spec(j)->recommended, d);
 }
 
 static void progress_line(const struct tui_job *j, bool timings, struct tui_canvas *c, int y,
@@ -184,54 +215,104 @@ static void progress_line(const struct tui_job *j, bool timings, struct tui_canv
                                                                    : TUI_ROLE_NORMAL, info);
 }
 
-/* Up to CHART_SERIES curves: the best by final regret, and always the pick
- * (drawn last, so it stays on top). */
-static void chart(const struct bench_results *r, struct tui_canvas *c, const struct view_rect *a)
+/* The curves to chart: n policies, row i of n_cp values; key[i] orders
+ * them (lower first; NAN last). */
+struct curves {
+    size_t n, n_cp;
+    const char *const *ids;
+    const double *const *rows;
+    const double *key;
+    const long long *checkpoints;
+    const char *recommended;     /* or NULL */
+    const char *note;            /* or NULL */
+};
+
+static bool before(double a, double b)
+{
+    return !isnan(a) && (isnan(b) || a < b);
+}
+
+/* Up to CHART_SERIES curves: the best by key, and always the pick (drawn
+ * last, so it stays on top). */
+static void chart(const struct curves *cv, struct tui_canvas *c, const struct view_rect *a)
 {
     size_t order[64], n = 0;
-    for (size_t i = 0; i < r->n_policies && n < 64; i++)
+    for (size_t i = 0; i < cv->n && n < 64; i++)
         order[n++] = i;
-    for (size_t i = 1; i < n; i++)        /* insertion sort by final mean regret */
-        for (size_t k = i; k > 0 && r->policies[order[k]].regret.mean <
-                                        r->policies[order[k - 1]].regret.mean; k--) {
+    for (size_t i = 1; i < n; i++)        /* insertion sort by key */
+        for (size_t k = i; k > 0 && before(cv->key[order[k]], cv->key[order[k - 1]]); k--) {
             size_t t = order[k];
             order[k] = order[k - 1];
             order[k - 1] = t;
         }
     struct tui_series s[CHART_SERIES + 1];
-    double **ys = xcalloc(CHART_SERIES + 1, sizeof(*ys));
-    double *x = xcalloc(r->n_checkpoints ? r->n_checkpoints : 1, sizeof(*x));
-    size_t ns = 0;
-    const struct bench_policy_result *pick = NULL;
-    for (size_t i = 0; i < r->n_checkpoints; i++)
-        x[i] = (double)r->checkpoints[i];
+    double *x = xcalloc(cv->n_cp ? cv->n_cp : 1, sizeof(*x));
+    for (size_t i = 0; i < cv->n_cp; i++)
+        x[i] = (double)cv->checkpoints[i];
+    size_t ns = 0, pick = SIZE_MAX;
     for (size_t k = 0; k < n && ns <= CHART_SERIES; k++) {
-        const struct bench_policy_result *p = &r->policies[order[k]];
-        if (is_pick(r, p)) {
+        size_t p = order[k];
+        if (cv->recommended && !strcmp(cv->recommended, cv->ids[p])) {
             pick = p;
             continue;
         }
-        if (ns == CHART_SERIES - (r->recommended ? 1 : 0))
+        if (ns == CHART_SERIES - (cv->recommended ? 1 : 0))
             continue;
-        ys[ns] = xcalloc(r->n_checkpoints ? r->n_checkpoints : 1, sizeof(double));
-        for (size_t i = 0; i < r->n_checkpoints; i++)
-            ys[ns][i] = p->curve[i].mean;
-        s[ns] = (struct tui_series){p->id, ys[ns], series_roles[ns % CHART_SERIES]};
+        s[ns] = (struct tui_series){cv->ids[p], cv->rows[p], series_roles[ns % CHART_SERIES]};
         ns++;
     }
-    if (pick) {
-        ys[ns] = xcalloc(r->n_checkpoints ? r->n_checkpoints : 1, sizeof(double));
-        for (size_t i = 0; i < r->n_checkpoints; i++)
-            ys[ns][i] = pick->curve[i].mean;
-        s[ns] = (struct tui_series){pick->id, ys[ns], TUI_ROLE_SERIES1};
-        ns++;
-    }
-    struct tui_chart ch = {x, r->n_checkpoints, s, ns, "regret"};
+    if (pick != SIZE_MAX)
+        s[ns++] = (struct tui_series){cv->ids[pick], cv->rows[pick], TUI_ROLE_SERIES1};
+    struct tui_chart ch = {x, cv->n_cp, s, ns, "regret", cv->note};
     tui_chart_draw(c, a->y, a->x, a->h, a->w, &ch);
-    for (size_t i = 0; i < ns; i++)
-        free(ys[i]);
-    free(ys);
     free(x);
+}
+
+/* The final chart: mean cumulative regret with every seed. */
+static void final_chart(const struct bench_results *r, struct tui_canvas *c,
+                        const struct view_rect *a)
+{
+    size_t n = r->n_policies;
+    const char **ids = xcalloc(n, sizeof(*ids));
+    double **rows = xcalloc(n, sizeof(*rows));
+    double *key = xcalloc(n, sizeof(*key));
+    for (size_t i = 0; i < n; i++) {
+        const struct bench_policy_result *p = &r->policies[i];
+        ids[i] = p->id;
+        key[i] = p->regret.mean;
+        rows[i] = xcalloc(r->n_checkpoints, sizeof(double));
+        for (size_t k = 0; k < r->n_checkpoints; k++)
+            rows[i][k] = p->curve[k].mean;
+    }
+    struct curves cv = {n, r->n_checkpoints, ids, (const double *const *)rows, key,
+                        r->checkpoints, r->recommended, NULL};
+    chart(&cv, c, a);
+    for (size_t i = 0; i < n; i++)
+        free(rows[i]);
+    free(rows);
+    free(ids);
+    free(key);
+}
+
+/* The live chart: the mean over the seeds finished so far, and how many. */
+static void live_chart(const struct tui_job_live *lv, const char *recommended,
+                       struct tui_canvas *c, const struct view_rect *a)
+{
+    size_t n = lv->n_policies;
+    const double **rows = xcalloc(n, sizeof(*rows));
+    double *key = xcalloc(n, sizeof(*key));
+    for (size_t i = 0; i < n; i++) {
+        rows[i] = lv->regret + i * lv->n_checkpoints;
+        key[i] = lv->seeds[i] > 0 ? rows[i][lv->n_checkpoints - 1] : NAN;
+    }
+    char seeds[48], note[64];
+    seeds_text(lv, seeds, sizeof(seeds));
+    snprintf(note, sizeof(note), "mean of %s", seeds);
+    struct curves cv = {n, lv->n_checkpoints, lv->ids, rows, key, lv->checkpoints,
+                        recommended, note};
+    chart(&cv, c, a);
+    free(rows);
+    free(key);
 }
 
 void view_bench_draw(const struct tui_model *m, struct tui_canvas *c, const struct view_layout *l)
@@ -244,13 +325,15 @@ void view_bench_draw(const struct tui_model *m, struct tui_canvas *c, const stru
                  s->workload, s->arms, s->horizon, s->seeds);
     }
     view_pane_header(c, l->list_header_y, 1, c->cols - 2, title, NULL);
-    bool preview;
-    const struct bench_results *r = shown(j, &preview);
+    const struct bench_results *r = final_results(j);
+    const struct tui_job_live *lv = j ? tui_job_live(j) : NULL;
     struct view_rect body = l->detail;
     if (j) {
         progress_line(j, tui_model_timings(m), c, l->list_header_y + 1, c->cols - 2);
         if (r && r->n_checkpoints && r->n_policies)
-            chart(r, c, &l->chart);
+            final_chart(r, c, &l->chart);
+        else if (!r && lv && lv->n_checkpoints && lv->n_policies)
+            live_chart(lv, tui_job_spec(j)->recommended, c, &l->chart);
         else
             tui_canvas_text(c, l->chart.y + l->chart.h / 2, 10, -1, TUI_ROLE_DIM,
                             tui_job_state(j) == TUI_JOB_RUNNING

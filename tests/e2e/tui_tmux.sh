@@ -3,9 +3,10 @@
 # driven by keys the way a new user would: search the map, answer the
 # questionnaire and save the answers, read why the top pick was chosen and
 # export it as Markdown, run its benchmark and export the results as JSON,
-# CSV and SVG, survive a resize below 80x24, quit with q. Asserts on the
-# screen text (capture-pane) and on the exported files. A second run checks
-# NO_COLOR: no colour escapes reach the terminal.
+# CSV and SVG, survive a resize below 80x24, quit with q. A second run starts
+# a long benchmark, reads its live chart ("mean of N/M seeds") and cancels it
+# with Esc. Asserts on the screen text (capture-pane) and on the exported
+# files. A last run checks NO_COLOR: no colour escapes reach the terminal.
 # $1 = the banditmap binary, $2 = the source root.
 # Skips (exit 0) only when tmux is not installed; `make test` installs it.
 set -u
@@ -135,6 +136,26 @@ keys q
 wait_for "EXIT=0" 10
 checks=$((checks + 1))
 [ "$($TM display -p -t $S '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
+
+# ---- a long benchmark: the live chart says how many seeds it averages; Esc cancels ----
+# cold_start_recs is slow (a contextual workload, minutes in all): the first
+# seeds finish within seconds, long before the last, so Esc lands mid-run.
+LONG=$ROOT/taxonomy/presets/cold_start_recs.yaml
+keys "clear; '$BIN' tui --profile '$LONG'; echo EXIT=\$?" Enter
+wait_for " F2 Map" 15
+keys F5 b
+wait_for "running" 10
+wait_for "mean of " 60                  # the chart's note, from the first finished seeds
+checks=$((checks + 1))
+screen | grep -qE 'mean of [0-9]+(-[0-9]+)?/20 seeds' || fail "no 'N/20 seeds' on the live chart"
+wait_for "regret so far"
+checks=$((checks + 1))
+screen | grep -qF "verdict (" && fail "a verdict before every seed has finished"
+keys Escape
+wait_for "benchmark cancelled" 20
+wait_for "Cancelled. b runs the benchmark again."
+keys q
+wait_for "EXIT=0" 10
 
 # ---- NO_COLOR: attributes only, no colour escapes ----
 keys "clear; NO_COLOR=1 '$BIN' tui --profile '$PROFILE'; echo EXIT=\$?" Enter
