@@ -1,6 +1,8 @@
 /*
  * test_knapsack: the bandits-with-knapsacks LP in closed form, the budget
- * is never overspent and is reported, budget-aware policies beat uniform.
+ * is never overspent and is reported, budget-aware policies beat uniform,
+ * and on the shipped spec (where the budget binds) they beat the
+ * budget-blind ts and ucb1 against the LP benchmark.
  */
 #include "tests/helpers.h"
 
@@ -61,11 +63,56 @@ static void test_budget_is_respected_and_reported(void **state)
     spec_free(s);
 }
 
+/* benchmarks/specs/knapsack-k10.yaml, shortened (T = 20,000) but with more
+ * seeds: both BwK policies must beat ts and ucb1 in regret against the LP
+ * benchmark (OPT_LP - reward), with disjoint 95% intervals, and earn
+ * most of OPT_LP, while the budget-blind ones lose a large share of it. */
+static void test_bwk_policies_beat_budget_blind_ones_when_the_budget_binds(void **state)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct spec *s = spec_load(BM_SOURCE_ROOT "/benchmarks/specs/knapsack-k10.yaml", &d);
+    assert_non_null(s);
+    s->horizon = 20000;
+    s->seeds = 30;
+    struct bench_results r;
+    bench_results_init(&r);
+    r.threads = 2;
+    assert_int_equal(bench_run(s, &r, NULL, NULL), 0);
+    const char *ids[] = {"ucb_bwk", "bwk_primal_dual", "ucb1", "ts"};
+    const struct bench_policy_result *p[4] = {NULL};
+    for (size_t i = 0; i < r.n_policies; i++)
+        for (int j = 0; j < 4; j++)
+            if (!strcmp(r.policies[i].id, ids[j]))
+                p[j] = &r.policies[i];
+    for (int j = 0; j < 4; j++)
+        assert_non_null(p[j]);
+    const size_t last = r.n_checkpoints - 1;
+    for (int b = 0; b < 2; b++) {
+        /* reward + regret = OPT_LP (pseudo-regret): BwK earns >= 90% of it */
+        double opt = p[b]->reward_curve[last] + p[b]->regret.mean;
+        assert_true(p[b]->reward_curve[last] >= 0.9 * opt);
+        for (int blind = 2; blind < 4; blind++) {
+            assert_true(p[b]->regret.hi < p[blind]->regret.lo);
+            assert_true(p[b]->regret.mean < 0.25 * p[blind]->regret.mean);
+            assert_true(p[b]->reward_curve[last] > p[blind]->reward_curve[last]);
+        }
+    }
+    for (int blind = 2; blind < 4; blind++) {   /* the spec makes ignoring the budget costly */
+        double opt = p[blind]->reward_curve[last] + p[blind]->regret.mean;
+        assert_true(p[blind]->regret.mean > 0.25 * opt);
+    }
+    bench_results_release(&r);
+    spec_free(s);
+    diag_list_release(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lp_mixes_at_most_two_arms),
         cmocka_unit_test(test_budget_is_respected_and_reported),
+        cmocka_unit_test(test_bwk_policies_beat_budget_blind_ones_when_the_budget_binds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

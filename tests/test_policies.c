@@ -62,7 +62,7 @@ static void test_registry_has_every_policy_id(void **state)
         "linucb", "lints", "logistic_ts", "glm_ucb", "ridge_greedy", "ridge_egreedy",
         "bootstrapped_ts", "squarecb", "cascade_ucb1", "cascade_klucb", "cascade_ts",
         "topk_position_ts", "pbm_ucb", "cucb", "price_ucb", "price_ts", "demand_ts", "ucb_bwk",
-        "bwk_primal_dual",
+        "bwk_primal_dual", "linucb_hybrid",
     };
     size_t n = sizeof(ids) / sizeof(ids[0]);
     assert_int_equal(pol_registry_count, n);

@@ -17,6 +17,7 @@ extern const struct pol_type pol_uniform, pol_egreedy, pol_egreedy_decay, pol_so
     pol_cucb,
     /* pricing and budgets (issue 5) */
     pol_price_ucb, pol_price_ts, pol_demand_ts, pol_ucb_bwk, pol_bwk_primal_dual;
+extern const struct pol_type pol_linucb_hybrid;   /* policies/linucb_hybrid.c */
 
 const struct pol_type *const pol_registry[] = {
     &pol_uniform, &pol_egreedy, &pol_egreedy_decay, &pol_softmax, &pol_ucb1,
@@ -28,6 +29,7 @@ const struct pol_type *const pol_registry[] = {
     &pol_cascade_ucb1, &pol_cascade_klucb, &pol_cascade_ts, &pol_topk_position_ts,
     &pol_pbm_ucb, &pol_cucb,
     &pol_price_ucb, &pol_price_ts, &pol_demand_ts, &pol_ucb_bwk, &pol_bwk_primal_dual,
+    &pol_linucb_hybrid,
 };
 const size_t pol_registry_count = sizeof(pol_registry) / sizeof(pol_registry[0]);
 
