@@ -407,6 +407,12 @@ static void add_holdout(const struct adv_profile *p, struct adv_advice_list *l)
 
 static void add_entry(const struct adv_profile *p, struct adv_advice_list *l)
 {
+    const struct adv_answer *arms = adv_profile_get(p, "arms");
+    if (arms && !arms->not_sure && arms->value < 2)
+        add(l, "objective", 1, "arms", NULL,
+            "With one arm there is nothing to learn: a bandit chooses between arms, and this "
+            "profile has one. Serve it, or add the alternatives worth testing (at least a "
+            "second arm) before choosing an algorithm; the ranking assumes there is a choice.");
     if (adv_profile_is(p, "feedback_model", "full_information"))
         add(l, "objective", NAN, NULL, "Liu & Li 2021, A Map of Bandits for E-commerce, sec. 2",
             "You see the outcome of every action: this is supervised learning, not a bandit. "

@@ -53,10 +53,8 @@ static void json_profile(struct jsonw *w, const struct adv_profile *p)
 {
     jsonw_key(w, "profile");
     jsonw_object_begin(w);
-    jsonw_key(w, "name");
-    jsonw_string(w, p->name);
-    jsonw_key(w, "description");
-    jsonw_string(w, p->description);
+    jsonw_member_string(w, "name", p->name);
+    jsonw_member_string(w, "description", p->description);
     jsonw_key(w, "answers");
     jsonw_object_begin(w);
     for (size_t i = 0; i < p->n_answers; i++) {
@@ -90,22 +88,14 @@ static void json_recommendation(struct jsonw *w, const struct adv_eval *e, size_
 {
     const struct tax_algorithm *a = e->alg;
     jsonw_object_begin(w);
-    jsonw_key(w, "rank");
-    jsonw_int(w, (long long)rank);
-    jsonw_key(w, "id");
-    jsonw_string(w, a->id);
-    jsonw_key(w, "name");
-    jsonw_string(w, a->name);
-    jsonw_key(w, "family");
-    jsonw_string(w, a->family->id);
-    jsonw_key(w, "score");
-    jsonw_number(w, round3(e->score));
-    jsonw_key(w, "evidence");
-    jsonw_string(w, tax_evidence_name(a->evidence));
-    jsonw_key(w, "policy");
-    jsonw_string(w, a->policy);
-    jsonw_key(w, "summary");
-    jsonw_string(w, a->summary);
+    jsonw_member_int(w, "rank", (long long)rank);
+    jsonw_member_string(w, "id", a->id);
+    jsonw_member_string(w, "name", a->name);
+    jsonw_member_string(w, "family", a->family->id);
+    jsonw_member_number(w, "score", round3(e->score));
+    jsonw_member_string(w, "evidence", tax_evidence_name(a->evidence));
+    jsonw_member_string(w, "policy", a->policy);
+    jsonw_member_string(w, "summary", a->summary);
     json_notes(w, "why", e, adv_note_is_why);
     json_notes(w, "cautions", e, adv_note_is_caution);
     jsonw_key(w, "references");
@@ -121,12 +111,9 @@ static void json_recommendation(struct jsonw *w, const struct adv_eval *e, size_
     for (size_t i = 0; i < a->n_implementations; i++) {
         const struct tax_implementation *im = &a->implementations[i];
         jsonw_object_begin(w);
-        jsonw_key(w, "library");
-        jsonw_string(w, im->library);
-        jsonw_key(w, "how");
-        jsonw_string(w, im->how);
-        jsonw_key(w, "status");
-        jsonw_string(w, im->status);
+        jsonw_member_string(w, "library", im->library);
+        jsonw_member_string(w, "how", im->how);
+        jsonw_member_string(w, "status", im->status);
         jsonw_object_end(w);
     }
     jsonw_array_end(w);
@@ -140,10 +127,8 @@ static void json_alg_ref(struct jsonw *w, const struct tax_algorithm *a)
         return;
     }
     jsonw_object_begin(w);
-    jsonw_key(w, "id");
-    jsonw_string(w, a->id);
-    jsonw_key(w, "name");
-    jsonw_string(w, a->name);
+    jsonw_member_string(w, "id", a->id);
+    jsonw_member_string(w, "name", a->name);
     jsonw_object_end(w);
 }
 
@@ -154,20 +139,14 @@ static void json_what_if(struct jsonw *w, const struct adv_whatif_list *l)
     for (size_t i = 0; i < l->count; i++) {
         const struct adv_whatif *x = &l->items[i];
         jsonw_object_begin(w);
-        jsonw_key(w, "trait");
-        jsonw_string(w, x->trait->id);
-        jsonw_key(w, "from");
-        jsonw_string(w, x->from);
-        jsonw_key(w, "to");
-        jsonw_string(w, x->to);
-        jsonw_key(w, "not_sure");
-        jsonw_bool(w, x->from_not_sure);
-        jsonw_key(w, "changes_top");
-        jsonw_bool(w, x->changes_top);
+        jsonw_member_string(w, "trait", x->trait->id);
+        jsonw_member_string(w, "from", x->from);
+        jsonw_member_string(w, "to", x->to);
+        jsonw_member_bool(w, "not_sure", x->from_not_sure);
+        jsonw_member_bool(w, "changes_top", x->changes_top);
         jsonw_key(w, "top");
         json_alg_ref(w, x->top);
-        jsonw_key(w, "text");
-        jsonw_string(w, x->text);
+        jsonw_member_string(w, "text", x->text);
         jsonw_object_end(w);
     }
     jsonw_array_end(w);
@@ -180,16 +159,11 @@ static void json_advice(struct jsonw *w, const struct adv_advice_list *l)
     for (size_t i = 0; i < l->count; i++) {
         const struct adv_advice *a = &l->items[i];
         jsonw_object_begin(w);
-        jsonw_key(w, "topic");
-        jsonw_string(w, a->topic);
-        jsonw_key(w, "text");
-        jsonw_string(w, a->text);
-        jsonw_key(w, "basis");
-        jsonw_string(w, a->basis);
-        jsonw_key(w, "value");
-        jsonw_number(w, a->value);
-        jsonw_key(w, "unit");
-        jsonw_string(w, a->unit);
+        jsonw_member_string(w, "topic", a->topic);
+        jsonw_member_string(w, "text", a->text);
+        jsonw_member_string(w, "basis", a->basis);
+        jsonw_member_number(w, "value", a->value);
+        jsonw_member_string(w, "unit", a->unit);
         jsonw_object_end(w);
     }
     jsonw_array_end(w);
@@ -202,12 +176,9 @@ static void json_excluded(struct jsonw *w, const struct adv_recommendation *r)
     for (size_t i = 0; i < r->n_excluded; i++) {
         char *reason = adv_excluded_reason(&r->excluded[i]);
         jsonw_object_begin(w);
-        jsonw_key(w, "id");
-        jsonw_string(w, r->excluded[i].alg->id);
-        jsonw_key(w, "name");
-        jsonw_string(w, r->excluded[i].alg->name);
-        jsonw_key(w, "reason");
-        jsonw_string(w, reason);
+        jsonw_member_string(w, "id", r->excluded[i].alg->id);
+        jsonw_member_string(w, "name", r->excluded[i].alg->name);
+        jsonw_member_string(w, "reason", reason);
         jsonw_object_end(w);
         free(reason);
     }
@@ -218,36 +189,23 @@ static void json_bench(struct jsonw *w, const struct adv_bench *b)
 {
     jsonw_key(w, "benchmark");
     jsonw_object_begin(w);
-    jsonw_key(w, "workload");
-    jsonw_string(w, b->workload);
-    jsonw_key(w, "arms");
-    jsonw_int(w, b->arms);
-    jsonw_key(w, "horizon");
-    jsonw_int(w, b->horizon);
-    jsonw_key(w, "seeds");
-    jsonw_int(w, b->seeds);
-    jsonw_key(w, "seed");
-    jsonw_int(w, 1);
+    jsonw_member_string(w, "workload", b->workload);
+    jsonw_member_int(w, "arms", b->arms);
+    jsonw_member_int(w, "horizon", b->horizon);
+    jsonw_member_int(w, "seeds", b->seeds);
+    jsonw_member_int(w, "seed", 1);
     jsonw_key(w, "params");
     jsonw_object_begin(w);
     for (size_t i = 0; i < b->n_params; i++) {
-        jsonw_key(w, b->params[i].key);
-        jsonw_number(w, b->params[i].value);
+        jsonw_member_number(w, b->params[i].key, b->params[i].value);
     }
     jsonw_object_end(w);
-    jsonw_key(w, "policies");
-    jsonw_array_begin(w);
-    for (size_t i = 0; i < b->n_policies; i++)
-        jsonw_string(w, b->policies[i]);
-    jsonw_array_end(w);
-    jsonw_key(w, "recommended");
-    jsonw_string(w, b->recommended);
+    jsonw_string_array(w, "policies", b->policies, b->n_policies);
+    jsonw_member_string(w, "recommended", b->recommended);
     jsonw_key(w, "validates");
     json_alg_ref(w, b->validated);
-    jsonw_key(w, "top_pick_simulated");
-    jsonw_bool(w, b->validated && !b->substitute);
-    jsonw_key(w, "note");
-    jsonw_string(w, b->note);
+    jsonw_member_bool(w, "top_pick_simulated", b->validated && !b->substitute);
+    jsonw_member_string(w, "note", b->note);
     jsonw_object_end(w);
 }
 

@@ -17,54 +17,36 @@ const char *bench_goal_name(enum wl_goal g)
     return "?";
 }
 
-static void pair(struct jsonw *w, const char *key, double lo, double hi)
-{
-    jsonw_key(w, key);
-    jsonw_array_begin(w);
-    jsonw_number(w, lo);
-    jsonw_number(w, hi);
-    jsonw_array_end(w);
-}
-
-static void num(struct jsonw *w, const char *key, double v)
-{
-    jsonw_key(w, key);
-    jsonw_number(w, v);
-}
-
 static void write_policy(struct jsonw *w, const struct bench_results *r,
                          const struct bench_policy_result *p, bool timing)
 {
     jsonw_object_begin(w);
-    jsonw_key(w, "policy");
-    jsonw_string(w, p->id);
-    jsonw_key(w, "title");
-    jsonw_string(w, p->type->title);
-    num(w, "final_regret_mean", p->regret.mean);
-    pair(w, "final_regret_ci95", p->regret.lo, p->regret.hi);
-    num(w, "final_regret_sd", p->regret_sd);
-    num(w, "final_regret_median", p->regret_q.median);
-    num(w, "final_regret_q1", p->regret_q.q1);
-    num(w, "final_regret_q3", p->regret_q.q3);
-    num(w, "rounds_per_second", timing ? p->rounds_per_second : NAN);
+    jsonw_member_string(w, "policy", p->id);
+    jsonw_member_string(w, "title", p->type->title);
+    jsonw_member_number(w, "final_regret_mean", p->regret.mean);
+    jsonw_member_pair(w, "final_regret_ci95", p->regret.lo, p->regret.hi);
+    jsonw_member_number(w, "final_regret_sd", p->regret_sd);
+    jsonw_member_number(w, "final_regret_median", p->regret_q.median);
+    jsonw_member_number(w, "final_regret_q1", p->regret_q.q1);
+    jsonw_member_number(w, "final_regret_q3", p->regret_q.q3);
+    jsonw_member_number(w, "rounds_per_second", timing ? p->rounds_per_second : NAN);
     if (r->goal != WL_GOAL_REGRET) {
-        num(w, "error_rate", p->error_rate);
-        num(w, "samples_mean", p->samples_ci.mean);
-        pair(w, "samples_ci95", p->samples_ci.lo, p->samples_ci.hi);
+        jsonw_member_number(w, "error_rate", p->error_rate);
+        jsonw_member_number(w, "samples_mean", p->samples_ci.mean);
+        jsonw_member_pair(w, "samples_ci95", p->samples_ci.lo, p->samples_ci.hi);
     }
     if (r->budget > 0) {   /* budgets and inventory (issue 5) */
-        num(w, "budget_used_mean", p->budget_used.mean);
-        pair(w, "budget_used_ci95", p->budget_used.lo, p->budget_used.hi);
+        jsonw_member_number(w, "budget_used_mean", p->budget_used.mean);
+        jsonw_member_pair(w, "budget_used_ci95", p->budget_used.lo, p->budget_used.hi);
     }
     jsonw_key(w, "curve");
     jsonw_array_begin(w);
     for (size_t c = 0; c < r->n_checkpoints; c++) {
         jsonw_object_begin(w);
-        jsonw_key(w, "t");
-        jsonw_int(w, r->checkpoints[c]);
-        num(w, "regret", p->curve[c].mean);
-        pair(w, "ci95", p->curve[c].lo, p->curve[c].hi);
-        num(w, "reward", p->reward_curve[c]);
+        jsonw_member_int(w, "t", r->checkpoints[c]);
+        jsonw_member_number(w, "regret", p->curve[c].mean);
+        jsonw_member_pair(w, "ci95", p->curve[c].lo, p->curve[c].hi);
+        jsonw_member_number(w, "reward", p->reward_curve[c]);
         jsonw_object_end(w);
     }
     jsonw_array_end(w);
@@ -75,31 +57,25 @@ static void write_verdict(struct jsonw *w, const struct bench_results *r)
 {
     const struct bench_verdict *v = &r->verdict;
     jsonw_object_begin(w);
-    jsonw_key(w, "kind");
-    jsonw_string(w, bench_verdict_kind_name(v->kind));
-    jsonw_key(w, "recommended");
-    jsonw_string(w, v->recommended);
-    jsonw_key(w, "best");
-    jsonw_string(w, v->best);
-    jsonw_key(w, "runner_up");
-    jsonw_string(w, v->runner_up);
-    jsonw_key(w, "metric");
-    jsonw_string(w, v->metric);
-    num(w, "recommended_mean", v->kind == BENCH_VERDICT_NONE ? NAN : v->recommended_mean);
-    num(w, "best_mean", v->best_mean);
+    jsonw_member_string(w, "kind", bench_verdict_kind_name(v->kind));
+    jsonw_member_string(w, "recommended", v->recommended);
+    jsonw_member_string(w, "best", v->best);
+    jsonw_member_string(w, "runner_up", v->runner_up);
+    jsonw_member_string(w, "metric", v->metric);
+    jsonw_member_number(w, "recommended_mean",
+                        v->kind == BENCH_VERDICT_NONE ? NAN : v->recommended_mean);
+    jsonw_member_number(w, "best_mean", v->best_mean);
     bool paired = v->kind != BENCH_VERDICT_NONE && v->paired.n > 0;
-    num(w, "difference", paired ? v->paired.diff.mean : NAN);
+    jsonw_member_number(w, "difference", paired ? v->paired.diff.mean : NAN);
     if (paired)
-        pair(w, "difference_ci95", v->paired.diff.lo, v->paired.diff.hi);
+        jsonw_member_pair(w, "difference_ci95", v->paired.diff.lo, v->paired.diff.hi);
     else {
         jsonw_key(w, "difference_ci95");
         jsonw_null(w);
     }
-    num(w, "relative", v->relative);
-    jsonw_key(w, "seeds");
-    jsonw_int(w, r->seeds);
-    jsonw_key(w, "text");
-    jsonw_string(w, v->text);
+    jsonw_member_number(w, "relative", v->relative);
+    jsonw_member_int(w, "seeds", r->seeds);
+    jsonw_member_string(w, "text", v->text);
     jsonw_object_end(w);
 }
 
@@ -108,30 +84,18 @@ void bench_write_json(const struct bench_results *r, FILE *out, bool pretty, boo
     struct jsonw w;
     jsonw_init(&w, out, pretty);
     jsonw_object_begin(&w);
-    jsonw_key(&w, "workload");
-    jsonw_string(&w, r->workload->name);
-    jsonw_key(&w, "goal");
-    jsonw_string(&w, bench_goal_name(r->goal));
-    jsonw_key(&w, "arms");
-    jsonw_int(&w, r->k);
-    jsonw_key(&w, "horizon");
-    jsonw_int(&w, r->horizon);
-    jsonw_key(&w, "seeds");
-    jsonw_int(&w, r->seeds);
-    jsonw_key(&w, "seed");
-    jsonw_int(&w, (long long)r->seed);
-    if (r->dim > 0) {
-        jsonw_key(&w, "dim");
-        jsonw_int(&w, r->dim);
-    }
-    if (r->slate_size > 0) {
-        jsonw_key(&w, "positions");
-        jsonw_int(&w, r->slate_size);
-    }
-    if (r->budget > 0) {
-        jsonw_key(&w, "budget");
-        jsonw_number(&w, r->budget);
-    }
+    jsonw_member_string(&w, "workload", r->workload->name);
+    jsonw_member_string(&w, "goal", bench_goal_name(r->goal));
+    jsonw_member_int(&w, "arms", r->k);
+    jsonw_member_int(&w, "horizon", r->horizon);
+    jsonw_member_int(&w, "seeds", r->seeds);
+    jsonw_member_int(&w, "seed", (long long)r->seed);
+    if (r->dim > 0)
+        jsonw_member_int(&w, "dim", r->dim);
+    if (r->slate_size > 0)
+        jsonw_member_int(&w, "positions", r->slate_size);
+    if (r->budget > 0)
+        jsonw_member_number(&w, "budget", r->budget);
     jsonw_key(&w, "checkpoints");
     jsonw_array_begin(&w);
     for (size_t c = 0; c < r->n_checkpoints; c++)
@@ -140,7 +104,7 @@ void bench_write_json(const struct bench_results *r, FILE *out, bool pretty, boo
     jsonw_key(&w, "lower_bound");
     if (r->lower_bound) {
         jsonw_object_begin(&w);
-        num(&w, "constant", r->lower_bound_c);
+        jsonw_member_number(&w, "constant", r->lower_bound_c);
         jsonw_key(&w, "curve");
         jsonw_array_begin(&w);
         for (size_t c = 0; c < r->n_checkpoints; c++)

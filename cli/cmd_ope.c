@@ -142,7 +142,7 @@ static int parse_options(int argc, char **argv, struct ope_config *cfg, bool *js
                          const char **output)
 {
     int c;
-    long v;
+    long v = 0;   /* parse_long leaves it alone on error */
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":p:e:B:s:o:h", long_options, NULL)) != -1) {

@@ -94,6 +94,17 @@ static int emit_cell(const struct sweep *sw, size_t c, const struct bench_result
     return 0;
 }
 
+/* Cell c once all its runs are in: aggregate them and emit the result. */
+static void emit_complete_cell(const struct sweep *sw, size_t c, const struct sweep_cell *cell,
+                               struct sink *k)
+{
+    struct bench_results r;
+    bench_results_init(&r);
+    sweep_cell_results(cell, &r);
+    emit_cell(sw, c, &r, k);
+    bench_results_release(&r);
+}
+
 static void emit_begin(const struct sweep *sw, struct sink *k)
 {
     if (k->o->json) {
@@ -162,13 +173,8 @@ static int run_local(const struct sweep *sw, const struct sweep_opts *o, struct 
             ran += sweep_cell_missing(cell);
             rc = run_seeds(cell, seeds, n, o, "all", diags);
         }
-        if (rc == 0) {
-            struct bench_results r;
-            bench_results_init(&r);
-            sweep_cell_results(cell, &r);
-            emit_cell(sw, c, &r, k);
-            bench_results_release(&r);
-        }
+        if (rc == 0)
+            emit_complete_cell(sw, c, cell, k);
         sweep_cell_free(cell);
     }
     if (o->out_dir && resumed)
@@ -240,11 +246,7 @@ static int run_merge(const struct sweep *sw, const struct sweep_opts *o, struct 
                          first);
             free(label);
         } else if (!incomplete) {
-            struct bench_results r;
-            bench_results_init(&r);
-            sweep_cell_results(cell, &r);
-            emit_cell(sw, c, &r, k);
-            bench_results_release(&r);
+            emit_complete_cell(sw, c, cell, k);
         }
         sweep_cell_free(cell);
     }

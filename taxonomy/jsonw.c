@@ -139,6 +139,49 @@ void jsonw_null(struct jsonw *w)
     fputs("null", w->out);
 }
 
+void jsonw_member_string(struct jsonw *w, const char *key, const char *s)
+{
+    jsonw_key(w, key);
+    jsonw_string(w, s);
+}
+
+void jsonw_member_number(struct jsonw *w, const char *key, double v)
+{
+    jsonw_key(w, key);
+    jsonw_number(w, v);
+}
+
+void jsonw_member_int(struct jsonw *w, const char *key, long long v)
+{
+    jsonw_key(w, key);
+    jsonw_int(w, v);
+}
+
+void jsonw_member_bool(struct jsonw *w, const char *key, bool v)
+{
+    jsonw_key(w, key);
+    jsonw_bool(w, v);
+}
+
+void jsonw_member_pair(struct jsonw *w, const char *key, double lo, double hi)
+{
+    jsonw_key(w, key);
+    jsonw_array_begin(w);
+    jsonw_number(w, lo);
+    jsonw_number(w, hi);
+    jsonw_array_end(w);
+}
+
+void jsonw_string_array(struct jsonw *w, const char *key, const char *const *strings,
+                        size_t n)
+{
+    jsonw_key(w, key);
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < n; i++)
+        jsonw_string(w, strings[i]);
+    jsonw_array_end(w);
+}
+
 void jsonw_finish(struct jsonw *w)
 {
     if (w->depth != 0)

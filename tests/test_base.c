@@ -113,6 +113,39 @@ static void test_jsonw_escapes_and_separates(void **state)
     free(s);
 }
 
+/* The member helpers write what jsonw_key plus the value call would. */
+static const char *const member_strings[] = {"x", NULL, "y\"z"};
+
+static void build_members(struct jsonw *w)
+{
+    jsonw_object_begin(w);
+    jsonw_member_string(w, "s", "a\tb");
+    jsonw_member_string(w, "null_s", NULL);
+    jsonw_member_number(w, "n", -0.5);
+    jsonw_member_number(w, "inf", INFINITY);
+    jsonw_member_int(w, "i", -7);
+    jsonw_member_bool(w, "b", false);
+    jsonw_member_pair(w, "ci", 0.125, NAN);
+    jsonw_string_array(w, "strs", member_strings, 3);
+    jsonw_string_array(w, "none", NULL, 0);
+    jsonw_object_end(w);
+}
+
+static void test_jsonw_members_write_what_key_and_value_write(void **state)
+{
+    (void)state;
+    char *s = json_of(build_members, false);
+    assert_string_equal(s, "{\"s\":\"a\\tb\",\"null_s\":null,\"n\":-0.5,\"inf\":null,"
+                           "\"i\":-7,\"b\":false,\"ci\":[0.125,null],"
+                           "\"strs\":[\"x\",null,\"y\\\"z\"],\"none\":[]}\n");
+    free(s);
+    s = json_of(build_members, true);
+    assert_non_null(strstr(s, "\n  \"i\": -7,\n  \"b\": false,\n"));
+    assert_non_null(strstr(s, "\n  \"ci\": [\n    0.125,\n    null\n  ],\n"));
+    assert_non_null(strstr(s, "\n  \"none\": []\n}"));
+    free(s);
+}
+
 /* ---- arena ---- */
 
 static void test_arena_keeps_alignment_and_big_blocks(void **state)
@@ -224,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_diag_format_has_every_position_form),
         cmocka_unit_test(test_diag_list_keeps_a_bounded_number_of_records),
         cmocka_unit_test(test_jsonw_escapes_and_separates),
+        cmocka_unit_test(test_jsonw_members_write_what_key_and_value_write),
         cmocka_unit_test(test_arena_keeps_alignment_and_big_blocks),
         cmocka_unit_test(test_atomic_file_replaces_only_on_commit),
         cmocka_unit_test(test_yaml_reader_refuses_huge_files),

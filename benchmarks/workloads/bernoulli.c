@@ -71,6 +71,13 @@ double wl_bern_lower_bound(const struct wl_config *cfg)
     return wl_lai_robbins_bernoulli(cfg->means, cfg->k);
 }
 
+/* The arm machinery of all four types below (0/1 rewards, one stream per
+ * arm, fixed means): they differ only in parameters, goal, configure check
+ * and lower bound. */
+#define BERN_ARMS                                                              \
+    .binary = true, .state_size = wl_bern_state_size, .init = wl_bern_init,  \
+    .advance = wl_bern_advance, .pull = wl_bern_pull
+
 static const struct wl_param bernoulli_params[] = {
     {"best", 0.1, "rate of the best arm (default 0.1, i.e. 10%)"},
     {"gap", NAN, "if set, every other arm has rate best - gap"},
@@ -83,12 +90,8 @@ const struct wl_type wl_bernoulli = {
     .summary = "clicks/conversions: arm i pays 1 with probability p_i (CTRs 0.1%-10% by default)",
     .params = bernoulli_params,
     .goal = WL_GOAL_REGRET,
-    .binary = true,
     .configure = wl_bern_check_means,
-    .state_size = wl_bern_state_size,
-    .init = wl_bern_init,
-    .advance = wl_bern_advance,
-    .pull = wl_bern_pull,
+    BERN_ARMS,
     .lower_bound = wl_bern_lower_bound,
 };
 
@@ -132,12 +135,8 @@ const struct wl_type wl_delayed = {
     .summary = "Bernoulli rewards that arrive late (fixed or geometric delay)",
     .params = delayed_params,
     .goal = WL_GOAL_REGRET,
-    .binary = true,
     .configure = delayed_configure,
-    .state_size = wl_bern_state_size,
-    .init = wl_bern_init,
-    .advance = wl_bern_advance,
-    .pull = wl_bern_pull,
+    BERN_ARMS,
     .lower_bound = wl_bern_lower_bound,
 };
 
@@ -167,12 +166,8 @@ const struct wl_type wl_bai_fixed_confidence = {
     .summary = "best-arm identification: error <= delta with few pulls (horizon caps them)",
     .params = bai_confidence_params,
     .goal = WL_GOAL_FIXED_CONFIDENCE,
-    .binary = true,
     .configure = bai_confidence_configure,
-    .state_size = wl_bern_state_size,
-    .init = wl_bern_init,
-    .advance = wl_bern_advance,
-    .pull = wl_bern_pull,
+    BERN_ARMS,
     .lower_bound = NULL,
 };
 
@@ -187,11 +182,9 @@ const struct wl_type wl_bai_fixed_budget = {
     .summary = "best-arm identification: the best guess after horizon pulls",
     .params = bai_budget_params,
     .goal = WL_GOAL_FIXED_BUDGET,
-    .binary = true,
     .configure = wl_bern_check_means,
-    .state_size = wl_bern_state_size,
-    .init = wl_bern_init,
-    .advance = wl_bern_advance,
-    .pull = wl_bern_pull,
+    BERN_ARMS,
     .lower_bound = NULL,
 };
+
+#undef BERN_ARMS
