@@ -235,8 +235,12 @@ static void load_root(struct loader *ld, const struct yr_node *root)
     int have_arms = load_int(ld, root, "arms", 1, 1000000, &v);
     if (have_arms > 0)
         s->arms = v;
-    if (load_int(ld, root, "horizon", 1, (long long)1e12, &v) > 0)
+    if (load_int(ld, root, "horizon", 1, (long long)1e12, &v) > 0) {
+        const struct yr_node *h = yr_get(root, "horizon");
         s->horizon = v;
+        s->line_horizon = h->line;
+        s->col_horizon = h->col;
+    }
     if (load_int(ld, root, "seeds", 1, 1000000, &v) > 0)
         s->seeds = (int)v;
     if (load_int(ld, root, "seed", 0, INT64_MAX, &v) > 0)

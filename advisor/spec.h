@@ -42,6 +42,7 @@ struct spec {
     double *means;               /* owned; optional explicit arm means, or NULL */
     size_t n_means;
     int line_workload, col_workload;   /* positions for error messages */
+    int line_horizon, col_horizon;     /* where horizon was read; 0 if not from a file */
 };
 
 /* A spec with defaults: arms 10, horizon 100000, seeds 20, seed 1. */

@@ -19,6 +19,7 @@
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -249,7 +250,8 @@ static int parse_unit(const struct sweep_cell *cell, char *line, size_t *p, int 
     for (size_t i = 0; i < unit_doubles(cell); i++) {
         q = end;
         buf[i] = strtod(q, &end);
-        if (end == q)
+        /* every value a run stores is finite: nan/inf means a corrupt part */
+        if (end == q || !isfinite(buf[i]))
             return -1;
     }
     while (*end == ' ' || *end == '\n')

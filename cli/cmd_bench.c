@@ -127,6 +127,7 @@ static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
         if (parse_whole("--horizon", arg, 1, &n) < 0)
             return -1;
         s->horizon = n;
+        s->line_horizon = s->col_horizon = 0;  /* no longer the file's value */
         return 0;
     case OPT_SEED:
         if (parse_whole("--seed", arg, 0, &n) < 0)
@@ -392,12 +393,15 @@ static int run(struct spec *s, const struct bench_opts *o)
 {
     double rounds = (double)s->horizon * s->seeds * (double)(s->n_policies ? s->n_policies : 1);
     if (rounds > long_run_rounds && !o->allow_long) {
+        char where[64] = "";
+        if (s->file && s->line_horizon)
+            snprintf(where, sizeof(where), ":%d:%d", s->line_horizon, s->col_horizon);
         fprintf(stderr,
-                "banditmap bench: %s%sthis run simulates %.3g rounds (horizon %lld x %d seeds x "
-                "%zu policies), hours of work even at 50 million rounds/s; lower --horizon or "
+                "%s%s%s: error: this run simulates %.3g rounds (horizon %lld x %d seeds x %zu "
+                "policies), hours of work even at 50 million rounds/s; lower --horizon or "
                 "--seeds, or pass --allow-long\n",
-                s->file ? s->file : "", s->file ? ": " : "", rounds, s->horizon, s->seeds,
-                s->n_policies);
+                s->file ? s->file : "banditmap bench", s->file ? where : "", "", rounds,
+                s->horizon, s->seeds, s->n_policies);
         return CLI_INVALID;
     }
     struct bench_results r;

@@ -124,7 +124,7 @@ grep -q "contextual-dim.yaml:4:3: error: parameter 'dim'" "$TMP/err" || fail "di
 # a huge horizon is refused with the size of the run, not simulated for days
 "$BIN" bench --workload bernoulli --policy ucb1 --horizon 1000000000000 --seeds 1 >/dev/null 2>"$TMP/err"
 [ $? -eq 1 ] || fail "horizon 1e12 should exit 1"
-grep -q "this run simulates 1e+12 rounds (horizon 1000000000000 x 1 seeds x 1 policies)" "$TMP/err" ||
+grep -q "^banditmap bench: error: this run simulates 1e+12 rounds (horizon 1000000000000 x 1 seeds x 1 policies)" "$TMP/err" ||
     fail "horizon 1e12 message: $(cat "$TMP/err")"
 "$BIN" bench --workload bernoulli --threads 300 >/dev/null 2>"$TMP/err"
 [ $? -eq 2 ] || fail "--threads 300 should exit 2"
