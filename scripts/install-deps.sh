@@ -3,6 +3,8 @@
 # Runs as root directly, or through sudo when available.
 set -e
 PKGS="gcc make cmake pkg-config libyaml-dev libncurses-dev libcmocka-dev tmux"
+# the end-to-end tests check JSON output with python3
+PKGS="$PKGS python3"
 # the hardening suite (make sanitize, fuzz-smoke, valgrind)
 PKGS="$PKGS clang libclang-rt-14-dev valgrind"
 # scale-out: the MPI build of `bench --sweep` (make mpi-test)
