@@ -96,6 +96,21 @@ static void set_param_at(struct spec *s, const char *key, double v, int line, in
         }
 }
 
+/* Start s from src: arms, horizon, policies, the recommended pick and
+ * the parameters with their positions (what an entry inherits from the
+ * sweep, and a cell from its entry). */
+static void inherit(struct spec *s, const struct spec *src)
+{
+    s->arms = src->arms;
+    s->horizon = src->horizon;
+    for (size_t i = 0; i < src->n_policies; i++)
+        spec_add_policy(s, src->policies[i]);
+    spec_set_string(&s->recommended, src->recommended);
+    for (size_t i = 0; i < src->n_params; i++)
+        set_param_at(s, src->params[i].key, src->params[i].value, src->params[i].line,
+                     src->params[i].col);
+}
+
 /* Production: params ::= { KEY: NUMBER, ... } */
 static void load_params(struct loader *ld, const struct yr_node *n, struct spec *s)
 {
@@ -116,14 +131,7 @@ static struct spec *load_entry(struct loader *ld, const struct yr_node *n, const
 {
     struct spec *s = spec_new();
     spec_set_string(&s->file, ld->file);
-    s->arms = dflt->arms;
-    s->horizon = dflt->horizon;
-    for (size_t i = 0; i < dflt->n_policies; i++)
-        spec_add_policy(s, dflt->policies[i]);
-    spec_set_string(&s->recommended, dflt->recommended);
-    for (size_t i = 0; i < dflt->n_params; i++)
-        set_param_at(s, dflt->params[i].key, dflt->params[i].value, dflt->params[i].line,
-                     dflt->params[i].col);
+    inherit(s, dflt);
     s->line_workload = n->line;
     s->col_workload = n->col;
     if (n->kind == YR_SCALAR) {
@@ -375,16 +383,9 @@ struct spec *sweep_cell_spec(const struct sweep *sw, size_t c)
     spec_set_string(&s->workload, b->workload);
     s->line_workload = b->line_workload;
     s->col_workload = b->col_workload;
-    s->arms = b->arms;
-    s->horizon = b->horizon;
     s->seeds = sw->seeds;
     s->seed = sw->seed;
-    for (size_t i = 0; i < b->n_policies; i++)
-        spec_add_policy(s, b->policies[i]);
-    spec_set_string(&s->recommended, b->recommended);
-    for (size_t i = 0; i < b->n_params; i++)
-        set_param_at(s, b->params[i].key, b->params[i].value, b->params[i].line,
-                     b->params[i].col);
+    inherit(s, b);
     for (size_t i = 0; i < sw->n_axes; i++) {
         const struct sweep_axis *a = &sw->axes[i];
         set_param_at(s, a->key, a->values[idx[i]], a->lines[idx[i]], a->cols[idx[i]]);

@@ -201,6 +201,19 @@ void sweep_cell_unpack_seed(struct sweep_cell *cell, int s, const double *in)
 
 /* ---- part files ---- */
 
+static const char part_magic[] = "banditmap-sweep-part 1\n";
+enum { PART_HEADER_MAX = 160 };
+
+/* The part's second line, which names the cell it belongs to: written by
+ * sweep_cell_write_part() and compared byte for byte by read_part(). */
+static void part_header(const struct sweep_cell *cell, char buf[PART_HEADER_MAX])
+{
+    const struct bench_plan *pl = &cell->plan;
+    snprintf(buf, PART_HEADER_MAX,
+             "cell %zu fingerprint %016" PRIx64 " policies %zu seeds %d checkpoints %zu\n",
+             cell->c, cell->sw->cell_fp[cell->c], pl->n_policies, pl->seeds, pl->n_cp);
+}
+
 int sweep_cell_write_part(const struct sweep_cell *cell, const char *dir, const char *tag,
                           int shard_i, int shard_n, struct diag_list *diags)
 {
@@ -211,9 +224,9 @@ int sweep_cell_write_part(const struct sweep_cell *cell, const char *dir, const 
         return -1;
     }
     const struct bench_plan *pl = &cell->plan;
-    fprintf(af.fp, "banditmap-sweep-part 1\ncell %zu fingerprint %016" PRIx64
-                   " policies %zu seeds %d checkpoints %zu\n",
-            cell->c, cell->sw->cell_fp[cell->c], pl->n_policies, pl->seeds, pl->n_cp);
+    char header[PART_HEADER_MAX];
+    part_header(cell, header);
+    fprintf(af.fp, "%s%s", part_magic, header);
     double *buf = xmalloc(unit_doubles(cell) * sizeof(double));
     size_t units = 0;
     for (int s = 0; s < pl->seeds; s++) {
@@ -276,12 +289,10 @@ static long read_part(struct sweep_cell *cell, const char *path, struct diag_lis
     size_t cap = 0;
     int lineno = 0;
     const char *why = NULL;
-    char expect[160];
+    char expect[PART_HEADER_MAX];
     const struct bench_plan *pl = &cell->plan;
-    snprintf(expect, sizeof(expect),
-             "cell %zu fingerprint %016" PRIx64 " policies %zu seeds %d checkpoints %zu\n",
-             cell->c, cell->sw->cell_fp[cell->c], pl->n_policies, pl->seeds, pl->n_cp);
-    if (getline(&line, &cap, fp) < 0 || strcmp(line, "banditmap-sweep-part 1\n"))
+    part_header(cell, expect);
+    if (getline(&line, &cap, fp) < 0 || strcmp(line, part_magic))
         why = "not a sweep part";
     else if (lineno = 2, getline(&line, &cap, fp) < 0 || strcmp(line, expect))
         why = "stale part (the sweep or its cell changed since it was written)";

@@ -397,10 +397,10 @@ static int run(struct spec *s, const struct bench_opts *o)
         if (s->file && s->line_horizon)
             snprintf(where, sizeof(where), ":%d:%d", s->line_horizon, s->col_horizon);
         fprintf(stderr,
-                "%s%s%s: error: this run simulates %.3g rounds (horizon %lld x %d seeds x %zu "
+                "%s%s: error: this run simulates %.3g rounds (horizon %lld x %d seeds x %zu "
                 "policies), hours of work even at 50 million rounds/s; lower --horizon or "
                 "--seeds, or pass --allow-long\n",
-                s->file ? s->file : "banditmap bench", s->file ? where : "", "", rounds,
+                s->file ? s->file : "banditmap bench", s->file ? where : "", rounds,
                 s->horizon, s->seeds, s->n_policies);
         return CLI_INVALID;
     }

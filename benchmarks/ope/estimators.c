@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "benchmarks/rng.h"
+#include "benchmarks/stats.h"
 #include "taxonomy/xalloc.h"
 
 static const struct {
@@ -186,22 +187,12 @@ void ope_acc_add(struct ope_acc *acc, const struct ope_obs *obs, const uint8_t *
     }
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 double ope_quantile(double *v, size_t n, double p)
 {
     if (n == 0)
         return NAN;
-    qsort(v, n, sizeof(*v), cmp_double);
-    double h = (double)(n - 1) * p;
-    size_t lo = (size_t)floor(h);
-    if (lo + 1 >= n)
-        return v[n - 1];
-    return v[lo] + (h - (double)lo) * (v[lo + 1] - v[lo]);
+    stats_sort(v, n);
+    return stats_quantile_sorted(v, n, p);
 }
 
 size_t ope_acc_finish(const struct ope_acc *acc, struct ope_estimate *out)
@@ -226,8 +217,9 @@ size_t ope_acc_finish(const struct ope_acc *acc, struct ope_estimate *out)
          * have no value; with more than 5% of them the interval would
          * describe a different population, so there is none. */
         if (B > 0 && (double)n >= 0.95 * B) {
-            est->ci_lo = ope_quantile(vals, n, 0.025);
-            est->ci_hi = ope_quantile(vals, n, 0.975);
+            stats_sort(vals, n);   /* once, for both ends */
+            est->ci_lo = stats_quantile_sorted(vals, n, 0.025);
+            est->ci_hi = stats_quantile_sorted(vals, n, 0.975);
         } else {
             est->ci_lo = est->ci_hi = NAN;
         }

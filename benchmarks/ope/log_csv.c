@@ -319,7 +319,6 @@ int ope_log_next(struct ope_log *log, struct ope_row *row, struct diag_list *dia
 }
 
 enum ope_log_format ope_log_format(const struct ope_log *log) { return log->format; }
-const char *ope_log_path(const struct ope_log *log) { return log->csv.path; }
 int ope_log_n_actions(const struct ope_log *log) { return log->n_actions; }
 int ope_log_has_position(const struct ope_log *log) { return log->has_position; }
 size_t ope_log_n_x(const struct ope_log *log) { return log->n_x; }

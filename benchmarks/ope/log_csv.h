@@ -80,7 +80,6 @@ int ope_log_next(struct ope_log *log, struct ope_row *row, struct diag_list *dia
 int ope_log_rewind(struct ope_log *log, struct diag_list *diags);
 
 enum ope_log_format ope_log_format(const struct ope_log *log);
-const char *ope_log_path(const struct ope_log *log);
 int ope_log_n_actions(const struct ope_log *log);      /* 0 if unknown */
 int ope_log_has_position(const struct ope_log *log);   /* 1 if a position column exists */
 size_t ope_log_n_x(const struct ope_log *log);

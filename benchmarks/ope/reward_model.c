@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchmarks/linalg.h"
 #include "taxonomy/xalloc.h"
 
 struct ope_model {
@@ -175,18 +176,8 @@ static void cholesky_solve(double *A, double *b, size_t d)
             A[i * d + j] = t / ljj;
         }
     }
-    for (size_t i = 0; i < d; i++) {          /* L y = b */
-        double t = b[i];
-        for (size_t k = 0; k < i; k++)
-            t -= A[i * d + k] * b[k];
-        b[i] = t / A[i * d + i];
-    }
-    for (size_t i = d; i-- > 0;) {            /* L^T x = y */
-        double t = b[i];
-        for (size_t k = i + 1; k < d; k++)
-            t -= A[k * d + i] * b[k];
-        b[i] = t / A[i * d + i];
-    }
+    la_solve_lower(A, b, (int)d, b);          /* L y = b */
+    la_solve_lower_t(A, b, (int)d, b);        /* L^T x = y */
 }
 
 void ope_model_fit(struct ope_model *m)

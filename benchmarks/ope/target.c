@@ -195,12 +195,12 @@ static struct ope_target *dist_target(const char *path, const struct ope_target_
                  col[0] < 0 ? "action" : "prob");
         goto out;
     }
+    int need = col[0] > col[1] ? col[0] : col[1];   /* the last column a row must have */
+    need = col[2] > need ? col[2] : need;
     int got;
     while ((got = ope_csv_read(&c, diags)) != 0) {
         if (got < 0)
             continue;
-        int need = col[0] > col[1] ? col[0] : col[1];
-        need = col[2] > need ? col[2] : need;
         if (c.n_fields <= (size_t)need) {
             diag_add(diags, DIAG_ERROR, path, (int)c.line, ope_csv_col(&c, c.n_fields),
                      "too few fields");
