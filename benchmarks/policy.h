@@ -68,7 +68,6 @@ struct bench_round {
     int dim;                     /* length of context (0 when none) */
     const double *arm_features;  /* k x dim features per arm, or NULL */
     int slate_size;              /* arms to rank; 1 for a single pull */
-    const double *costs;         /* k costs of a pull (knapsack), or NULL */
     /* added by issue 5; zero/NULL for the plain workloads */
     const int *replaced;         /* arm slots whose item changed this round, or NULL */
     int n_replaced;
@@ -170,6 +169,9 @@ int pol_argmax(const double *x, int n);
 const double *pol_features(const struct bench_round *round, int a, int cfg_dim, int *dim);
 /* The played arm's features from a feedback, or {1}. */
 const double *pol_fb_features(const struct pol_feedback *fb, int cfg_dim, int *dim);
+/* The feature dimension a contextual policy sizes its state by: cfg->dim,
+ * or 1 (the constant feature) when the workload has no context. */
+int pol_dim(const struct pol_config *cfg);
 /* The top-L arms of score[0..k) in decreasing order into out (ties to the
  * lower index); O(k L). */
 void pol_top_l(const double *score, int k, int l, int *out);

@@ -267,14 +267,15 @@ static void checkpoint(struct run_ctx *rc, size_t *c, long long t, double regret
 }
 
 /* One single-arm play: select (through the logger when there is one),
- * pull, and fill fb. Returns the arm. */
+ * pull, and fill fb. uniform: the policy is "uniform", whose own draws
+ * are logged as they are. Returns the arm. */
 static int play_one(struct run_ctx *rc, const struct bench_round *round, struct pol_feedback *fb,
-                    const struct bench_log *log, struct rng *log_rng)
+                    const struct bench_log *log, struct rng *log_rng, bool uniform)
 {
     int a = rc->pt->select(rc->ps, round, &rc->prng);
     double prop = 1.0;
     if (log) {
-        if (!strcmp(rc->pt->name, "uniform"))
+        if (uniform)
             prop = 1.0 / round->k;
         else
             a = ope_log_explore(log_rng, round->k, log->epsilon, a, &prop);
@@ -303,6 +304,7 @@ static long long run_structured(struct run_ctx *rc, const struct wl_seed *seed,
     struct bench_round round = {.k = cfg->k, .slate_size = l ? l : 1, .dim = cfg->dim};
     int *slate = l ? xcalloc((size_t)l, sizeof(int)) : NULL;
     double *clicks = l ? xcalloc((size_t)l, sizeof(double)) : NULL;
+    const bool uniform = log && !strcmp(rc->pt->name, "uniform");
     struct rng log_rng;
     rng_stream(&log_rng, seed->key, 5);
     double regret = 0.0, reward = 0.0, left = cfg->budget;
@@ -331,7 +333,7 @@ static long long run_structured(struct run_ctx *rc, const struct wl_seed *seed,
                                            .clicks = clicks, .slate_len = l,
                                            .examined = examined};
             } else {
-                int a = play_one(rc, &round, &fb, log, &log_rng);
+                int a = play_one(rc, &round, &fb, log, &log_rng, uniform);
                 regret += rc->arms.best - rc->arms.means[a];
                 if (budgeted) {
                     fb.cost = wl->cost(rc->ws, a, fb.raw);

@@ -131,9 +131,10 @@ int bench_check_spec(const struct spec *s, struct diag_list *d)
         diag_add(d, DIAG_ERROR, s->file, 0, 0, "the spec names no workload");
     } else if (!(wl = wl_find(s->workload))) {
         const char *names[32];
-        for (size_t i = 0; i < wl_registry_count && i < 32; i++)
-            names[i] = wl_registry[i]->name;
-        const char *hint = tax_suggest(s->workload, names, wl_registry_count);
+        size_t n = 0;
+        for (; n < wl_registry_count && n < 32; n++)
+            names[n] = wl_registry[n]->name;
+        const char *hint = tax_suggest(s->workload, names, n);
         diag_add(d, DIAG_ERROR, s->file, s->line_workload, s->col_workload,
                  hint ? "unknown workload '%s' (did you mean '%s'?)" : "unknown workload '%s'%s",
                  s->workload, hint ? hint : "");
@@ -185,7 +186,7 @@ int bench_check_spec(const struct spec *s, struct diag_list *d)
 
 /* ---- the plan ---- */
 
-static void plan_build(struct bench_plan *pl, const struct spec *s)
+void bench_plan_init(struct bench_plan *pl, const struct spec *s)
 {
     memset(pl, 0, sizeof(*pl));
     pl->wl = wl_find(s->workload);
@@ -230,7 +231,7 @@ const struct pol_type *pol_find_in(const struct bench_plan *pl, const char *id)
     return NULL;
 }
 
-static void plan_release(struct bench_plan *pl)
+void bench_plan_release(struct bench_plan *pl)
 {
     for (size_t i = 0; i < pl->n_policies; i++)
         free(pl->knobs[i]);
@@ -481,33 +482,23 @@ int bench_run(const struct spec *s, struct bench_results *r, bench_progress_fn p
     }
     double start = now_seconds();
     struct bench_plan pl;
-    plan_build(&pl, s);
+    bench_plan_init(&pl, s);
     results_header(r, s, &pl);
     run_pool(&pl, r->threads, progress, ctx);
     if (atomic_load(&pl.cancel)) {
         r->cancelled = true;
-        plan_release(&pl);
+        bench_plan_release(&pl);
         return -1;
     }
     summarise(r, &pl);
     if (r->log)
         bench_run_logged(&pl, r->log);
-    plan_release(&pl);
+    bench_plan_release(&pl);
     r->wall_seconds = now_seconds() - start;
     return 0;
 }
 
 /* ---- for benchmarks/sweep.c (runner_internal.h) ---- */
-
-void bench_plan_init(struct bench_plan *pl, const struct spec *s)
-{
-    plan_build(pl, s);
-}
-
-void bench_plan_release(struct bench_plan *pl)
-{
-    plan_release(pl);
-}
 
 void bench_results_from_plan(struct bench_results *r, const struct spec *s,
                              const struct bench_plan *pl)

@@ -55,7 +55,6 @@ struct rank_state {
     double *score;               /* k */
     double *kappa;               /* l: examination probabilities, seen at select */
     bool have_kappa;
-    int *one;                    /* the single-arm "list" */
 };
 
 static int slate_of(const struct pol_config *cfg)
@@ -65,8 +64,8 @@ static int slate_of(const struct pol_config *cfg)
 
 static size_t rank_size(const struct pol_config *cfg)
 {
-    return sizeof(struct rank_state) + (4 * (size_t)cfg->k + (size_t)slate_of(cfg)) * sizeof(double) +
-           sizeof(int);
+    return sizeof(struct rank_state) +
+           (4 * (size_t)cfg->k + (size_t)slate_of(cfg)) * sizeof(double);
 }
 
 static void rank_init(struct rank_state *st, const struct pol_config *cfg, enum rank_kind kind)
@@ -79,7 +78,6 @@ static void rank_init(struct rank_state *st, const struct pol_config *cfg, enum 
     st->s = st->m + st->k;
     st->score = st->s + st->k;
     st->kappa = st->score + st->k;
-    st->one = (int *)(st->kappa + st->l);
 }
 
 static void rank_scores(struct rank_state *st, long long t, struct rng *rng)
@@ -123,8 +121,7 @@ static int rank_select(void *state, const struct bench_round *round, struct rng 
 {
     struct rank_state *st = state;
     rank_scores(st, round->t, rng);
-    pol_top_l(st->score, st->k, 1, st->one);
-    return st->one[0];
+    return pol_argmax(st->score, st->k);   /* = pol_top_l with l = 1 */
 }
 
 static void rank_update(void *state, const struct pol_feedback *fb, struct rng *rng)

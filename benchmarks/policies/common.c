@@ -178,6 +178,11 @@ double pol_beta_upper_quantile_ln(double a, double b, double alpha, double lnorm
 
 static const double one_feature[1] = {1.0};
 
+int pol_dim(const struct pol_config *cfg)
+{
+    return cfg->dim > 0 ? cfg->dim : 1;
+}
+
 const double *pol_features(const struct bench_round *round, int a, int cfg_dim, int *dim)
 {
     if (round->arm_features && cfg_dim > 0) {

@@ -36,11 +36,6 @@
 #include "benchmarks/linalg.h"
 #include "benchmarks/policy.h"
 
-static int dim_of(const struct pol_config *cfg)
-{
-    return cfg->dim > 0 ? cfg->dim : 1;
-}
-
 static double sigmoid(double z)
 {
     return 1.0 / (1.0 + exp(-z));
@@ -61,14 +56,14 @@ struct lts_state {
 
 static size_t lts_size(const struct pol_config *cfg)
 {
-    return sizeof(struct lts_state) + 3 * (size_t)dim_of(cfg) * sizeof(double);
+    return sizeof(struct lts_state) + 3 * (size_t)pol_dim(cfg) * sizeof(double);
 }
 
 static void lts_init(void *state, const struct pol_config *cfg)
 {
     struct lts_state *st = state;
     st->k = cfg->k;
-    st->d = dim_of(cfg);
+    st->d = pol_dim(cfg);
     st->cfg_dim = cfg->dim;
     st->alpha = cfg->knobs[0];
     st->m = (double *)(st + 1);
@@ -148,7 +143,7 @@ struct glmucb_state {
 
 static size_t glmucb_size(const struct pol_config *cfg)
 {
-    size_t d = (size_t)dim_of(cfg);
+    size_t d = (size_t)pol_dim(cfg);
     return sizeof(struct glmucb_state) + (2 * d * d + 2 * d) * sizeof(double);
 }
 
@@ -156,7 +151,7 @@ static void glmucb_init(void *state, const struct pol_config *cfg)
 {
     struct glmucb_state *st = state;
     st->k = cfg->k;
-    st->d = dim_of(cfg);
+    st->d = pol_dim(cfg);
     st->cfg_dim = cfg->dim;
     st->rho = cfg->knobs[0];
     size_t dd = (size_t)st->d * (size_t)st->d;

@@ -59,11 +59,6 @@
 #include "benchmarks/linalg.h"
 #include "benchmarks/policy.h"
 
-static int dim_of(const struct pol_config *cfg)
-{
-    return cfg->dim > 0 ? cfg->dim : 1;
-}
-
 /* The user features for a disjoint model: the context, or {1}. */
 static const double unit1[1] = {1.0};
 
@@ -118,7 +113,7 @@ struct linucb_state {
 
 static size_t linucb_size(const struct pol_config *cfg)
 {
-    int d = dim_of(cfg);
+    int d = pol_dim(cfg);
     size_t k = (size_t)cfg->k;
     return sizeof(struct linucb_state) + ((size_t)d + k + k * ridge_doubles(d)) * sizeof(double);
 }
@@ -134,7 +129,7 @@ static void linucb_init(void *state, const struct pol_config *cfg)
 {
     struct linucb_state *st = state;
     st->k = cfg->k;
-    st->d = dim_of(cfg);
+    st->d = pol_dim(cfg);
     st->cfg_dim = cfg->dim;
     st->alpha = cfg->knobs[0];
     st->lambda = cfg->knobs[1];
@@ -221,14 +216,14 @@ struct shared_state {
 
 static size_t shared_size(const struct pol_config *cfg)
 {
-    int d = dim_of(cfg);
+    int d = pol_dim(cfg);
     return sizeof(struct shared_state) + ((size_t)d + (size_t)cfg->k + ridge_doubles(d)) * sizeof(double);
 }
 
 static void shared_init_common(struct shared_state *st, const struct pol_config *cfg)
 {
     st->k = cfg->k;
-    st->d = dim_of(cfg);
+    st->d = pol_dim(cfg);
     st->cfg_dim = cfg->dim;
     st->tmp = (double *)(st + 1);
     st->yhat = st->tmp + st->d;
@@ -373,7 +368,7 @@ struct lints_state {
 
 static size_t lints_size(const struct pol_config *cfg)
 {
-    size_t d = (size_t)dim_of(cfg);
+    size_t d = (size_t)pol_dim(cfg);
     return sizeof(struct lints_state) + (d * d + 5 * d) * sizeof(double);
 }
 
@@ -381,7 +376,7 @@ static void lints_init(void *state, const struct pol_config *cfg)
 {
     struct lints_state *st = state;
     st->k = cfg->k;
-    st->d = dim_of(cfg);
+    st->d = pol_dim(cfg);
     st->cfg_dim = cfg->dim;
     st->v = cfg->knobs[0];
     st->l = (double *)(st + 1);
@@ -457,7 +452,7 @@ struct boot_state {
 
 static size_t boot_size(const struct pol_config *cfg)
 {
-    int d = dim_of(cfg);
+    int d = pol_dim(cfg);
     size_t m = (size_t)fmin(fmax(cfg->knobs[0], 1), BOOT_MAX);
     return sizeof(struct boot_state) + ((size_t)d + m * ridge_doubles(d)) * sizeof(double);
 }
@@ -466,7 +461,7 @@ static void boot_init(void *state, const struct pol_config *cfg)
 {
     struct boot_state *st = state;
     st->k = cfg->k;
-    st->d = dim_of(cfg);
+    st->d = pol_dim(cfg);
     st->cfg_dim = cfg->dim;
     st->m = (int)fmin(fmax(cfg->knobs[0], 1), BOOT_MAX);
     st->tmp = (double *)(st + 1);

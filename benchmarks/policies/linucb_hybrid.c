@@ -54,11 +54,6 @@ struct hybrid_state {
     double *arms;                /* per arm: A_a^{-1} (d x d), B_a (d x k, row-major), b_a (d) */
 };
 
-static int hybrid_dim(const struct pol_config *cfg)
-{
-    return cfg->dim > 0 ? cfg->dim : 1;
-}
-
 static size_t hybrid_arm_doubles(int d, int k)
 {
     return (size_t)d * (size_t)d + (size_t)d * (size_t)k + (size_t)d;
@@ -66,7 +61,7 @@ static size_t hybrid_arm_doubles(int d, int k)
 
 static size_t hybrid_size(const struct pol_config *cfg)
 {
-    size_t n = (size_t)hybrid_dim(cfg);
+    size_t n = (size_t)pol_dim(cfg);
     return sizeof(struct hybrid_state) +
            (n * n + 2 * n + 5 * n + (size_t)cfg->k * hybrid_arm_doubles((int)n, (int)n)) *
                sizeof(double);
@@ -88,7 +83,7 @@ static void hybrid_reset_arm(struct hybrid_state *st, int a)
 static void hybrid_init(void *state, const struct pol_config *cfg)
 {
     struct hybrid_state *st = state;
-    const int n = hybrid_dim(cfg);
+    const int n = pol_dim(cfg);
     st->n_arms = cfg->k;
     st->k = n;
     st->d = n;

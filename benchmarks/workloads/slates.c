@@ -31,6 +31,7 @@
 #include <stdlib.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/stats.h"
 #include "benchmarks/workload.h"
 #include "benchmarks/workloads/bern_common.h"
 #include "taxonomy/xalloc.h"
@@ -50,12 +51,6 @@ static size_t slate_size(const struct wl_config *cfg)
     return sizeof(struct slate_state) +
            (size_t)cfg->k * (sizeof(struct rng) + sizeof(double)) +
            (size_t)cfg->slate_size * sizeof(double);
-}
-
-static int cmp_desc(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x < y) - (x > y);
 }
 
 static void slate_init_common(void *state, const struct wl_config *cfg,
@@ -82,11 +77,12 @@ static void slate_init_common(void *state, const struct wl_config *cfg,
     double *sorted = xmalloc((size_t)st->k * sizeof(double));
     for (int i = 0; i < st->k; i++)
         sorted[i] = st->w[i];
-    qsort(sorted, (size_t)st->k, sizeof(double), cmp_desc);
+    stats_sort(sorted, (size_t)st->k);   /* increasing: read from the end */
     double miss = 1.0, sum = 0.0;
     for (int l = 0; l < st->l; l++) {
-        miss *= 1.0 - sorted[l];
-        sum += st->kappa[l] * sorted[l];
+        double w = sorted[st->k - 1 - l];
+        miss *= 1.0 - w;
+        sum += st->kappa[l] * w;
     }
     free(sorted);
     st->best = cascade ? 1.0 - miss : sum;
