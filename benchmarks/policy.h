@@ -119,6 +119,8 @@ enum pol_flags {
     POL_IDENTIFICATION = 1 << 0, /* built for best-arm identification */
     POL_NONSTATIONARY = 1 << 1,  /* built for changing means */
     POL_RANDOMISED = 1 << 2,     /* select() draws from the rng */
+    POL_UNIFORM = 1 << 3,        /* select() plays every arm with probability 1/k, so a
+                                    log of its plays has exact propensities as they are */
 };
 
 typedef size_t (*pol_state_size_fn)(const struct pol_config *cfg);

@@ -267,8 +267,8 @@ static void checkpoint(struct run_ctx *rc, size_t *c, long long t, double regret
 }
 
 /* One single-arm play: select (through the logger when there is one),
- * pull, and fill fb. uniform: the policy is "uniform", whose own draws
- * are logged as they are. Returns the arm. */
+ * pull, and fill fb. uniform: the policy has POL_UNIFORM, so its own
+ * draws are logged as they are. Returns the arm. */
 static int play_one(struct run_ctx *rc, const struct bench_round *round, struct pol_feedback *fb,
                     const struct bench_log *log, struct rng *log_rng, bool uniform)
 {
@@ -304,7 +304,7 @@ static long long run_structured(struct run_ctx *rc, const struct wl_seed *seed,
     struct bench_round round = {.k = cfg->k, .slate_size = l ? l : 1, .dim = cfg->dim};
     int *slate = l ? xcalloc((size_t)l, sizeof(int)) : NULL;
     double *clicks = l ? xcalloc((size_t)l, sizeof(double)) : NULL;
-    const bool uniform = log && !strcmp(rc->pt->name, "uniform");
+    const bool uniform = log && (rc->pt->flags & POL_UNIFORM);
     struct rng log_rng;
     rng_stream(&log_rng, seed->key, 5);
     double regret = 0.0, reward = 0.0, left = cfg->budget;

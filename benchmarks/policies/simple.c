@@ -75,7 +75,7 @@ static void ignore_update(void *state, const struct pol_feedback *fb, struct rng
 const struct pol_type pol_uniform = {
     .name = "uniform",
     .title = "uniform random (baseline)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_UNIFORM,
     .state_size = uniform_size,
     .init = uniform_init,
     .select = uniform_select,
