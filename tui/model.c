@@ -273,6 +273,12 @@ void tui_scroll(int *scroll, int delta, int lines, int rows)
     *scroll = s < 0 ? 0 : s;
 }
 
+bool tui_has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
 /* Movement as a delta: +-1, a page, or "all the way". */
 int tui_move_delta(enum tui_action a, int page)
 {
@@ -470,6 +476,14 @@ const struct tui_recs_state *tui_model_recs(const struct tui_model *m) { return 
 const struct tui_job *tui_model_job(const struct tui_model *m) { return m->job; }
 bool tui_model_timings(const struct tui_model *m) { return m->timings; }
 int tui_model_bench_scroll(const struct tui_model *m) { return m->bench_scroll; }
+
+size_t tui_model_answered(const struct tui_model *m)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->profile->n_answers; i++)
+        n += m->profile->answers[i].given;
+    return n;
+}
 
 struct tui_prompt tui_model_prompt(const struct tui_model *m)
 {

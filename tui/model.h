@@ -185,6 +185,8 @@ const struct tui_list_state *tui_model_list(const struct tui_model *m);
 const struct tui_job *tui_model_job(const struct tui_model *m);
 /* Are wall-clock times shown (not in script mode)? */
 bool tui_model_timings(const struct tui_model *m);
+/* How many questions the profile answers (given answers, not_sure included). */
+size_t tui_model_answered(const struct tui_model *m);
 /* How far the benchmark results are scrolled. */
 int tui_model_bench_scroll(const struct tui_model *m);
 

@@ -102,18 +102,12 @@ void tui_model_wait(struct tui_model *m)
         tui_job_wait(m->job);
 }
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
 static void write_results(const struct tui_model *m, const char *path, FILE *out)
 {
     const struct bench_results *r = tui_job_results(m->job);
-    if (has_suffix(path, ".csv"))
+    if (tui_has_suffix(path, ".csv"))
         bench_write_csv(r, out);
-    else if (has_suffix(path, ".svg"))
+    else if (tui_has_suffix(path, ".svg"))
         bench_write_svg(r, out, tui_job_spec(m->job)->name);
     else
         bench_write_json(r, out, true, false);   /* no timings: same bytes every run */
@@ -127,7 +121,8 @@ unsigned tui_bench_export_accept(struct tui_model *m)
         tui_set_status(m, TUI_STATUS_ERROR, "no results to export yet: b runs the benchmark");
         return TUI_REACT_REDRAW;
     }
-    if (!has_suffix(path, ".json") && !has_suffix(path, ".csv") && !has_suffix(path, ".svg")) {
+    if (!tui_has_suffix(path, ".json") && !tui_has_suffix(path, ".csv") &&
+        !tui_has_suffix(path, ".svg")) {
         tui_prompt_fail(m, "the name must end in .json, .csv or .svg");
         return TUI_REACT_REDRAW;
     }

@@ -88,6 +88,8 @@ void tui_switch_screen(struct tui_model *m, enum tui_screen s);
 void tui_move(int *cursor, int *top, int delta, int count, int rows);
 /* Scroll *scroll by delta within [0, lines - rows]. */
 void tui_scroll(int *scroll, int delta, int lines, int rows);
+/* Does s end in suffix (an export's file type: ".json", ".csv", ...)? */
+bool tui_has_suffix(const char *s, const char *suffix);
 /* The movement an action means: -1, +1, -+ a page, or a huge step for
  * first/last; 0 when the action is not a movement. */
 int tui_move_delta(enum tui_action a, int page);

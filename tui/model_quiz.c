@@ -243,18 +243,14 @@ unsigned tui_presets_choose(struct tui_model *m)
         diag_list_release(&d);
         return TUI_REACT_REDRAW;
     }
-    size_t given = 0;
-    for (size_t i = 0; i < p->n_answers; i++)
-        given += p->answers[i].given;
     adv_profile_free(m->profile);
     m->profile = p;
     m->overlay = TUI_OVERLAY_NONE;
-    answered(m);
-    tui_quiz_refresh(m, 0);
-    m->quiz.pos = 0;
+    tui_profile_changed(m);
+    tui_quiz_refresh(m, 0);      /* keep = 0: back to the first question */
     arrive(m);
     tui_set_status(m, TUI_STATUS_OK, "preset %s: %zu answers; review them, or F4 for the picks",
-                   pr->id, given);
+                   pr->id, tui_model_answered(m));
     diag_list_release(&d);
     return TUI_REACT_REDRAW;
 }
@@ -264,8 +260,7 @@ static unsigned reset(struct tui_model *m)
     adv_profile_free(m->profile);
     m->profile = adv_profile_new(m->tax);
     tui_profile_changed(m);
-    tui_quiz_refresh(m, 0);
-    m->quiz.pos = 0;
+    tui_quiz_refresh(m, 0);      /* keep = 0: back to the first question */
     arrive(m);
     tui_set_status(m, TUI_STATUS_INFO, "every answer cleared");
     return TUI_REACT_REDRAW;

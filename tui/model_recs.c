@@ -32,12 +32,6 @@ void tui_recs_ensure(struct tui_model *m)
     m->recs.cursor = m->recs.top = m->recs.detail_scroll = 0;
 }
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
 int tui_write_export(struct tui_model *m, const char *path,
                         void (*write)(const struct tui_model *m, const char *path, FILE *out))
 {
@@ -60,7 +54,7 @@ int tui_write_export(struct tui_model *m, const char *path,
 
 static void write_rec(const struct tui_model *m, const char *path, FILE *out)
 {
-    if (has_suffix(path, ".json"))
+    if (tui_has_suffix(path, ".json"))
         adv_report_json(m->rec, 0, true, out);
     else
         adv_report_markdown(m->rec, 0, out);

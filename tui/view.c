@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "advisor/bench.h"
 #include "tui/term.h"
 
 static const char *const tab_names[TUI_SCREEN_COUNT] = {
@@ -175,6 +176,14 @@ void view_list_row(struct tui_canvas *c, int y, int x, int w, bool selected, boo
     tui_canvas_paint(c, y, x, w, focused ? TUI_ROLE_SELECTED : TUI_ROLE_SELECTED_DIM);
 }
 
+void view_policy_list(const struct adv_bench *b, char *buf, size_t size)
+{
+    int n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < b->n_policies && n < (int)size; i++)
+        n += snprintf(buf + n, size - (size_t)n, "%s%s", i ? ", " : "", b->policies[i]);
+}
+
 /* ---- the frame ---- */
 
 static void draw_tabs(const struct tui_model *m, struct tui_canvas *c)
@@ -187,12 +196,9 @@ static void draw_tabs(const struct tui_model *m, struct tui_canvas *c)
                                                                           : TUI_ROLE_TAB, buf);
         x += tui_canvas_text(c, 0, x, -1, TUI_ROLE_BORDER, "│");
     }
-    const struct adv_profile *p = tui_model_profile(m);
-    size_t given = 0;
-    for (size_t i = 0; i < p->n_answers; i++)
-        given += p->answers[i].given;
     char note[64];
-    snprintf(note, sizeof(note), "%zu/%zu answered ", given, p->n_answers);
+    snprintf(note, sizeof(note), "%zu/%zu answered ", tui_model_answered(m),
+             tui_model_profile(m)->n_answers);
     int nw = (int)strlen(note);
     if (x + nw + 1 <= c->cols)
         tui_canvas_text(c, 0, c->cols - nw, nw, TUI_ROLE_DIM, note);

@@ -19,6 +19,8 @@
 #include "tui/doc.h"
 #include "tui/model.h"
 
+struct adv_bench;
+
 struct view_rect {
     int y, x, h, w;
 };
@@ -75,5 +77,7 @@ void view_doc_pane(struct tui_canvas *c, const struct tui_doc *d, const struct v
 void view_box(struct tui_canvas *c, const struct view_rect *r, const char *title);
 /* Paint a list row: selected (focused or not) or plain. */
 void view_list_row(struct tui_canvas *c, int y, int x, int w, bool selected, bool focused);
+/* The benchmark plan's policies as "a, b, c" into buf (cut at size). */
+void view_policy_list(const struct adv_bench *b, char *buf, size_t size);
 
 #endif

@@ -69,9 +69,7 @@ static void plan(const struct tui_model *m, struct tui_doc *d)
                                        "the comparison is paired.");
     tui_doc_blank(d);
     char pol[512];
-    int n = 0;
-    for (size_t i = 0; i < b->n_policies && n < (int)sizeof(pol); i++)
-        n += snprintf(pol + n, sizeof(pol) - (size_t)n, "%s%s", i ? ", " : "", b->policies[i]);
+    view_policy_list(b, pol, sizeof(pol));
     tui_doc_addf(d, TUI_ROLE_NORMAL, 1, "workload %s: %lld arms, horizon %lld, %d seeds",
                  b->workload, b->arms, b->horizon, b->seeds);
     tui_doc_field(d, 1, TUI_ROLE_KEY, "policies: ", TUI_ROLE_NORMAL, pol);

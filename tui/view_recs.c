@@ -19,14 +19,6 @@ static void section(struct tui_doc *d, const char *title)
     tui_doc_add(d, TUI_ROLE_HEADING, 0, title);
 }
 
-static size_t answered(const struct adv_profile *p)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < p->n_answers; i++)
-        n += p->answers[i].given;
-    return n;
-}
-
 static void notes(struct tui_doc *d, const struct adv_eval *e)
 {
     size_t why = 0, caution = 0;
@@ -85,9 +77,7 @@ static void bench_plan(struct tui_doc *d, const struct adv_recommendation *r)
         return;
     }
     char pol[512];
-    int n = 0;
-    for (size_t i = 0; i < b->n_policies && n < (int)sizeof(pol); i++)
-        n += snprintf(pol + n, sizeof(pol) - (size_t)n, "%s%s", i ? ", " : "", b->policies[i]);
+    view_policy_list(b, pol, sizeof(pol));
     tui_doc_addf(d, TUI_ROLE_NORMAL, 1, "%s workload, %lld arms, horizon %lld, %d seeds",
                  b->workload, b->arms, b->horizon, b->seeds);
     tui_doc_field(d, 1, TUI_ROLE_KEY, "racing: ", TUI_ROLE_NORMAL, pol);
@@ -119,7 +109,7 @@ void view_recs_detail(const struct tui_model *m, struct tui_doc *d)
         tui_doc_add(d, TUI_ROLE_DIM, 0, "computing…");
         return;
     }
-    if (!answered(tui_model_profile(m))) {
+    if (!tui_model_answered(m)) {
         tui_doc_add(d, TUI_ROLE_WARN, 0, "You have not answered any question yet: this ranking "
                                          "assumes \"not sure\" everywhere. F3 opens the "
                                          "questionnaire; p there starts from a preset.");
