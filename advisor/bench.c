@@ -63,10 +63,7 @@ static enum kind workload_kind(const char *w)
 
 bool adv_bench_is_bai_policy(const char *policy_id)
 {
-    for (size_t i = 0; bai_policies[i]; i++)
-        if (!strcmp(bai_policies[i], policy_id))
-            return true;
-    return false;
+    return in_list(bai_policies, policy_id);
 }
 
 /* lists: false skips the list workloads (when no ranked algorithm has a
@@ -345,7 +342,6 @@ struct spec *adv_bench_spec_for_profile(const struct tax *tax, const struct adv_
     s->arms = b->arms;
     s->horizon = b->horizon;
     s->seeds = b->seeds;
-    s->seed = 1;
     for (size_t i = 0; i < b->n_policies; i++)
         spec_add_policy(s, b->policies[i]);
     spec_set_string(&s->recommended, b->recommended);

@@ -50,7 +50,8 @@ static char *read_description(const char *path, struct diag_list *diags)
     return desc;
 }
 
-int adv_presets_list(const char *dir, struct adv_preset_list *out, struct diag_list *diags)
+/* The *.yaml files of dir, sorted by id, without descriptions. */
+static int scan_dir(const char *dir, struct adv_preset_list *out, struct diag_list *diags)
 {
     memset(out, 0, sizeof(*out));
     DIR *d = opendir(dir);
@@ -76,6 +77,13 @@ int adv_presets_list(const char *dir, struct adv_preset_list *out, struct diag_l
     closedir(d);
     if (out->count)
         qsort(out->items, out->count, sizeof(*out->items), cmp_preset);
+    return 0;
+}
+
+int adv_presets_list(const char *dir, struct adv_preset_list *out, struct diag_list *diags)
+{
+    if (scan_dir(dir, out, diags) < 0)
+        return -1;
     for (size_t i = 0; i < out->count; i++)
         out->items[i].description = read_description(out->items[i].path, diags);
     return 0;
@@ -95,14 +103,9 @@ void adv_preset_list_release(struct adv_preset_list *l)
 char *adv_preset_path(const char *dir, const char *id, struct diag_list *diags)
 {
     struct adv_preset_list l;
-    struct diag_list ignored;
-    diag_list_init(&ignored);
     char *path = NULL;
-    if (adv_presets_list(dir, &l, &ignored) < 0) {
-        diag_list_append(diags, &ignored);
-        diag_list_release(&ignored);
+    if (scan_dir(dir, &l, diags) < 0)   /* ids only: no need to parse every preset */
         return NULL;
-    }
     const char **ids = xcalloc(l.count + 1, sizeof(*ids));
     for (size_t i = 0; i < l.count; i++) {
         ids[i] = l.items[i].id;
@@ -120,6 +123,5 @@ char *adv_preset_path(const char *dir, const char *id, struct diag_list *diags)
     }
     free(ids);
     adv_preset_list_release(&l);
-    diag_list_release(&ignored);
     return path;
 }

@@ -309,12 +309,9 @@ int cmd_presets(int argc, char **argv)
         jsonw_array_begin(&w);
         for (size_t i = 0; i < l.count; i++) {
             jsonw_object_begin(&w);
-            jsonw_key(&w, "name");
-            jsonw_string(&w, l.items[i].id);
-            jsonw_key(&w, "description");
-            jsonw_string(&w, l.items[i].description);
-            jsonw_key(&w, "path");
-            jsonw_string(&w, l.items[i].path);
+            jsonw_member_string(&w, "name", l.items[i].id);
+            jsonw_member_string(&w, "description", l.items[i].description);
+            jsonw_member_string(&w, "path", l.items[i].path);
             jsonw_object_end(&w);
         }
         jsonw_array_end(&w);
