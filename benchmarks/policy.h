@@ -59,6 +59,8 @@
 #include <stddef.h>
 
 #include "benchmarks/rng.h"
+#include "taxonomy/diag.h"
+#include "taxonomy/taxonomy.h"
 
 /* What the workload shows the policy before it chooses. */
 struct bench_round {
@@ -154,6 +156,12 @@ struct pol_type {
 /* Every policy, in a fixed order (the order of --list-policies). */
 extern const struct pol_type *const pol_registry[];
 extern const size_t pol_registry_count;
+
+/* Every taxonomy algorithm's `policy` id must name a policy here: the
+ * taxonomy sits below the harness and cannot check it itself. Adds an
+ * error at each unknown id's position (with a did-you-mean); returns how
+ * many there were. */
+size_t pol_check_taxonomy(const struct tax *t, struct diag_list *diags);
 
 /* The policy with this id, or NULL. */
 const struct pol_type *pol_find(const char *name);

@@ -25,20 +25,10 @@ struct cli_tax_opts {
 /* Record one --taxonomy argument; returns -1 (after printing) if too many. */
 int cli_tax_opts_add(struct cli_tax_opts *o, const char *file);
 
-/* Does any of the files have a top-level `traits:` section? (A quick
- * textual check; the loader does the real parsing.) */
-bool cli_files_define_traits(const struct cli_tax_opts *o);
-
-/* Load the taxonomy the options name: the bundled traits.yaml (unless one
- * of the files defines traits) plus the files, or the bundled taxonomy when
- * there are none. On failure prints every diagnostic
+/* Load the taxonomy the options name (tax_load_files) and check its
+ * policy ids against the harness (pol_check_taxonomy). On failure prints every diagnostic
  * to stderr and returns NULL. The caller frees with tax_free(). */
 struct tax *cli_load_taxonomy(const struct cli_tax_opts *o);
-
-/* The taxonomy layer cannot know the harness's policies (it sits below
- * it), so the CLI checks that every algorithm's `policy` id exists in the
- * harness registry. Adds an error per unknown id; returns their count. */
-size_t cli_check_policies(const struct tax *t, struct diag_list *diags);
 
 /* Print every diagnostic as "file:line:col: error: message" to out. */
 void cli_print_diags(const struct diag_list *diags, FILE *out);

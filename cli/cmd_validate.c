@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchmarks/policy.h"
 #include "cli/cli.h"
 #include "taxonomy/xalloc.h"
 
@@ -44,29 +45,10 @@ int cmd_validate(int argc, char **argv)
         if (cli_tax_opts_add(&files, argv[i]) < 0)
             return CLI_USAGE;
 
-    const char **paths = NULL;
-    size_t n_paths = 0;
-    char *bundled_traits = NULL, *bundled_bandits = NULL;
-    if (files.n_files == 0) {
-        bundled_traits = xasprintf("%s/traits.yaml", tax_default_dir());
-        bundled_bandits = xasprintf("%s/bandits.yaml", tax_default_dir());
-        paths = xcalloc(2, sizeof(*paths));
-        paths[n_paths++] = bundled_traits;
-        paths[n_paths++] = bundled_bandits;
-    } else {
-        paths = xcalloc(files.n_files + 1, sizeof(*paths));
-        if (!cli_files_define_traits(&files)) {
-            bundled_traits = xasprintf("%s/traits.yaml", tax_default_dir());
-            paths[n_paths++] = bundled_traits;
-        }
-        for (size_t i = 0; i < files.n_files; i++)
-            paths[n_paths++] = files.files[i];
-    }
-
     struct diag_list diags;
     diag_list_init(&diags);
-    struct tax *t = tax_load(paths, n_paths, &diags);
-    if (t && cli_check_policies(t, &diags)) {
+    struct tax *t = tax_load_files(NULL, files.files, files.n_files, &diags);
+    if (t && pol_check_taxonomy(t, &diags)) {
         tax_free(t);
         t = NULL;
     }
@@ -74,16 +56,13 @@ int cmd_validate(int argc, char **argv)
     if (!quiet) {
         if (t)
             printf("ok: %zu traits, %zu families, %zu algorithms, %zu references in %zu file%s\n",
-                   t->n_traits, t->n_families, t->n_algorithms, t->n_references, n_paths,
-                   n_paths == 1 ? "" : "s");
+                   t->n_traits, t->n_families, t->n_algorithms, t->n_references, t->n_files,
+                   t->n_files == 1 ? "" : "s");
         else
             fprintf(stderr, "%zu error%s\n", diags.errors, diags.errors == 1 ? "" : "s");
     }
     int rc = t ? CLI_OK : CLI_INVALID;
     tax_free(t);
     diag_list_release(&diags);
-    free(paths);
-    free(bundled_traits);
-    free(bundled_bandits);
     return rc;
 }

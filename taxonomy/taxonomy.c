@@ -20,6 +20,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -528,6 +529,7 @@ struct tax *tax_load(const char *const *paths, size_t n_paths, struct diag_list 
             continue;
         if (!doc->root) {
             diag_add(diags, DIAG_WARNING, paths[i], 0, 0, "file is empty");
+            files[t->n_files++] = arena_strdup(&t->arena, paths[i]);
             yr_doc_free(doc);
             continue;
         }
@@ -605,6 +607,48 @@ struct tax *tax_load_dir(const char *data_dir, struct diag_list *diags)
     struct tax *t = tax_load(paths, 2, diags);
     free(traits);
     free(bandits);
+    return t;
+}
+
+bool tax_file_defines_traits(const char *path)
+{
+    static const char key[] = "traits:";
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    size_t col = 0, matched = 0, n = 0;
+    bool found = false;
+    int ch;
+    while (!found && (ch = getc(f)) != EOF && n++ <= yr_default_limits.max_bytes) {
+        if (ch == '\n')
+            col = matched = 0;
+        else if (col++ == matched && matched < sizeof(key) - 1 && ch == key[matched])
+            found = ++matched == sizeof(key) - 1;
+    }
+    fclose(f);
+    return found;
+}
+
+struct tax *tax_load_files(const char *data_dir, const char *const *files, size_t n_files,
+                           struct diag_list *diags)
+{
+    if (!data_dir)
+        data_dir = tax_default_dir();
+    if (!n_files)
+        return tax_load_dir(data_dir, diags);
+    bool own_traits = false;
+    for (size_t i = 0; i < n_files && !own_traits; i++)
+        own_traits = tax_file_defines_traits(files[i]);
+    const char **paths = xcalloc(n_files + 1, sizeof(*paths));
+    char *traits = own_traits ? NULL : xasprintf("%s/traits.yaml", data_dir);
+    size_t n = 0;
+    if (traits)
+        paths[n++] = traits;
+    for (size_t i = 0; i < n_files; i++)
+        paths[n++] = files[i];
+    struct tax *t = tax_load(paths, n, diags);
+    free(traits);
+    free(paths);
     return t;
 }
 

@@ -191,6 +191,18 @@ struct tax *tax_load(const char *const *paths, size_t n_paths, struct diag_list 
  * from tax_default_dir() when data_dir is NULL. Same contract as tax_load. */
 struct tax *tax_load_dir(const char *data_dir, struct diag_list *diags);
 
+/* Load a user's files as one taxonomy: the bundled traits.yaml of data_dir
+ * (tax_default_dir() when NULL) comes first unless one of the files has a
+ * top-level `traits:` section, so a file of algorithms can be checked on
+ * its own. With no files, the bundled taxonomy. Same contract as tax_load. */
+struct tax *tax_load_files(const char *data_dir, const char *const *files, size_t n_files,
+                           struct diag_list *diags);
+
+/* Does the file have a line starting "traits:"? A quick textual test that
+ * reads no more than the YAML reader would accept (so /dev/zero ends);
+ * false if it cannot be opened. */
+bool tax_file_defines_traits(const char *path);
+
 /* The directory of the bundled taxonomy: $BANDITMAP_DATA if set, else the
  * installed data dir if it has traits.yaml, else the source tree's
  * taxonomy/. Returns a static string. */

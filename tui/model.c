@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchmarks/policy.h"
 #include "taxonomy/xalloc.h"
 #include "tui/canvas.h"
 #include "tui/job.h"
@@ -15,41 +16,16 @@
 
 /* ---- loading ---- */
 
-/* Does any file have a top-level `traits:` section? The same quick textual
- * test the CLI makes: without one, the bundled questionnaire is added. */
-static bool files_define_traits(char *const *files, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        FILE *f = fopen(files[i], "r");
-        if (!f)
-            continue;
-        char line[4096];
-        bool found = false;
-        while (!found && fgets(line, sizeof(line), f))
-            found = !strncmp(line, "traits:", 7);
-        fclose(f);
-        if (found)
-            return true;
-    }
-    return false;
-}
-
+/* The CLI's rules exactly: tax_load_files adds the bundled questionnaire
+ * when the files bring none, and the harness checks the policy ids. */
 static struct tax *load_tax(const struct tui_model *m, struct diag_list *diags)
 {
-    if (!m->n_files)
-        return tax_load_dir(m->data_dir, diags);
-    const char **paths = xcalloc(m->n_files + 1, sizeof(*paths));
-    size_t n = 0;
-    char *traits = NULL;
-    if (!files_define_traits(m->files, m->n_files)) {
-        traits = xasprintf("%s/traits.yaml", m->data_dir);
-        paths[n++] = traits;
+    struct tax *t = tax_load_files(m->data_dir, (const char *const *)m->files, m->n_files,
+                                   diags);
+    if (t && pol_check_taxonomy(t, diags)) {
+        tax_free(t);
+        t = NULL;
     }
-    for (size_t i = 0; i < m->n_files; i++)
-        paths[n++] = m->files[i];
-    struct tax *t = tax_load(paths, n, diags);
-    free(traits);
-    free(paths);
     return t;
 }
 

@@ -2,9 +2,11 @@
  * The list of policies: adding one means a new descriptor in a family file
  * and one line here. Ids are the taxonomy's `policy` field.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "benchmarks/policy.h"
+#include "taxonomy/xalloc.h"
 
 extern const struct pol_type pol_uniform, pol_egreedy, pol_egreedy_decay, pol_softmax,
     pol_ucb1, pol_ucbv, pol_klucb, pol_moss, pol_ts, pol_gts, pol_bayesucb, pol_exp3,
@@ -47,4 +49,25 @@ int pol_knob_index(const struct pol_type *t, const char *knob)
         if (!strcmp(t->knobs[i].name, knob))
             return (int)i;
     return -1;
+}
+
+size_t pol_check_taxonomy(const struct tax *t, struct diag_list *diags)
+{
+    size_t bad = 0;
+    const char **ids = xcalloc(pol_registry_count + 1, sizeof(*ids));
+    for (size_t i = 0; i < pol_registry_count; i++)
+        ids[i] = pol_registry[i]->name;
+    for (size_t i = 0; i < t->n_algorithms; i++) {
+        const struct tax_algorithm *a = &t->algorithms[i];
+        if (!a->policy || pol_find(a->policy))
+            continue;
+        const char *hint = tax_suggest(a->policy, ids, pol_registry_count);
+        diag_add(diags, DIAG_ERROR, a->policy_pos.file, a->policy_pos.line, a->policy_pos.col,
+                 "unknown harness policy '%s' in algorithm '%s'%s%s%s (see 'banditmap bench "
+                 "--list-policies')", a->policy, a->id, hint ? " (did you mean '" : "",
+                 hint ? hint : "", hint ? "'?)" : "");
+        bad++;
+    }
+    free(ids);
+    return bad;
 }
