@@ -18,14 +18,7 @@ int cli_tax_opts_add(struct cli_tax_opts *o, const char *file)
 
 void cli_print_diags(const struct diag_list *diags, FILE *out)
 {
-    for (size_t i = 0; i < diags->count; i++) {
-        char *line = diag_format(&diags->items[i]);
-        fprintf(out, "%s\n", line);
-        free(line);
-    }
-    if (diags->dropped)
-        fprintf(out, "banditmap: %zu more problem%s not shown\n", diags->dropped,
-                diags->dropped == 1 ? "" : "s");
+    diag_list_write(diags, out);
 }
 
 struct tax *cli_load_taxonomy(const struct cli_tax_opts *o)

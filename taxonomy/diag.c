@@ -42,11 +42,7 @@ void diag_add(struct diag_list *list, enum diag_severity sev, const char *file,
     }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
 
     struct diag *d = push(list);
@@ -72,6 +68,29 @@ void diag_list_append(struct diag_list *dst, struct diag_list *src)
     dst->dropped += src->dropped;
     free(src->items);
     diag_list_init(src);
+}
+
+void diag_list_copy(struct diag_list *dst, const struct diag_list *src)
+{
+    size_t errors = dst->errors;
+    for (size_t i = 0; i < src->count; i++) {
+        const struct diag *d = &src->items[i];
+        diag_add(dst, d->severity, d->file, d->line, d->col, "%s", d->message);
+    }
+    dst->errors = errors + src->errors;  /* src's dropped errors count too */
+    dst->dropped += src->dropped;
+}
+
+void diag_list_write(const struct diag_list *list, FILE *out)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        char *line = diag_format(&list->items[i]);
+        fprintf(out, "%s\n", line);
+        free(line);
+    }
+    if (list->dropped)
+        fprintf(out, "banditmap: %zu more problem%s not shown\n", list->dropped,
+                list->dropped == 1 ? "" : "s");
 }
 
 const char *diag_severity_name(enum diag_severity sev)

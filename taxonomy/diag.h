@@ -12,6 +12,7 @@
 #define BM_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum diag_severity {
     DIAG_ERROR,
@@ -50,6 +51,15 @@ void diag_add(struct diag_list *list, enum diag_severity sev, const char *file,
 
 /* Move every record of src to the end of dst; src is left empty. */
 void diag_list_append(struct diag_list *dst, struct diag_list *src);
+
+/* Append copies of every record of src to dst (src unchanged); dst also
+ * takes src's error and dropped counts. */
+void diag_list_copy(struct diag_list *dst, const struct diag_list *src);
+
+/* Write every record with diag_format(), one per line, to a stream the
+ * presentation layer chooses, then "banditmap: N more problems not shown"
+ * if records were dropped. */
+void diag_list_write(const struct diag_list *list, FILE *out);
 
 /* Render one record as "file:line:col: error: message" into a fresh heap
  * string the caller frees. Parts without a position are left out. */

@@ -10,6 +10,7 @@
 #ifndef BM_XALLOC_H
 #define BM_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);               /* never NULL; size 0 gives a valid pointer */
@@ -20,6 +21,9 @@ char *xstrndup(const char *s, size_t n);
 
 /* printf into a fresh heap string; the caller owns it (free()). */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with a va_list, for functions that take their own format;
+ * ap is consumed. */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 void bug_fl(const char *file, int line, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 3, 4)));

@@ -145,11 +145,7 @@ void tui_doc_addf(struct tui_doc *d, enum tui_role role, int indent, const char 
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *buf = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(buf, (size_t)n + 1, fmt, ap);
+    char *buf = xvasprintf(fmt, ap);
     va_end(ap);
     tui_doc_add(d, role, indent, buf);
     free(buf);

@@ -79,11 +79,7 @@ static void usage(FILE *out)
 
 static void print_diags(const struct diag_list *d)
 {
-    for (size_t i = 0; i < d->count; i++) {
-        char *line = diag_format(&d->items[i]);
-        fprintf(stderr, "%s\n", line);
-        free(line);
-    }
+    diag_list_write(d, stderr);
 }
 
 static int run_live(struct tui_model *m)

@@ -191,12 +191,8 @@ void tui_prompt_fail(struct tui_model *m, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     free(m->prompt_error);
-    m->prompt_error = xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(m->prompt_error, (size_t)n + 1, fmt, ap);
+    m->prompt_error = xvasprintf(fmt, ap);
     va_end(ap);
 }
 

@@ -79,10 +79,7 @@ unsigned tui_model_tick(struct tui_model *m)
         else {
             struct diag_list copy;
             diag_list_init(&copy);
-            for (size_t i = 0; i < r->diags.count; i++) {
-                const struct diag *dg = &r->diags.items[i];
-                diag_add(&copy, dg->severity, dg->file, dg->line, dg->col, "%s", dg->message);
-            }
+            diag_list_copy(&copy, &r->diags);
             tui_show_diags(m, &copy, "the benchmark failed");
             diag_list_release(&copy);
             tui_set_status(m, TUI_STATUS_ERROR, "the benchmark failed");
