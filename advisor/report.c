@@ -11,9 +11,9 @@
 #include "taxonomy/jsonw.h"
 #include "taxonomy/xalloc.h"
 
-static double round3(double v)
+double adv_score_shown(double score)
 {
-    return round(v * 1000) / 1000;
+    return round(score * 1000) / 1000;
 }
 
 char *adv_reference_text(const struct tax_reference *ref)
@@ -42,7 +42,7 @@ char *adv_excluded_reason(const struct adv_eval *e)
     return s;
 }
 
-static size_t shown(const struct adv_recommendation *r, size_t top)
+size_t adv_report_count(const struct adv_recommendation *r, size_t top)
 {
     return top && top < r->n_ranked ? top : r->n_ranked;
 }
@@ -92,7 +92,7 @@ static void json_recommendation(struct jsonw *w, const struct adv_eval *e, size_
     jsonw_member_string(w, "id", a->id);
     jsonw_member_string(w, "name", a->name);
     jsonw_member_string(w, "family", a->family->id);
-    jsonw_member_number(w, "score", round3(e->score));
+    jsonw_member_number(w, "score", adv_score_shown(e->score));
     jsonw_member_string(w, "evidence", tax_evidence_name(a->evidence));
     jsonw_member_string(w, "policy", a->policy);
     jsonw_member_string(w, "summary", a->summary);
@@ -217,7 +217,7 @@ void adv_report_json(const struct adv_recommendation *r, size_t top, bool pretty
     json_profile(&w, r->profile);
     jsonw_key(&w, "recommendations");
     jsonw_array_begin(&w);
-    for (size_t i = 0; i < shown(r, top); i++)
+    for (size_t i = 0; i < adv_report_count(r, top); i++)
         json_recommendation(&w, &r->ranked[i], i + 1);
     jsonw_array_end(&w);
     json_what_if(&w, &r->what_if);
@@ -249,7 +249,7 @@ static void md_recommendation(FILE *out, const struct adv_eval *e, size_t rank)
     const struct tax_algorithm *a = e->alg;
     fprintf(out, "\n### %zu. %s (`%s`)\n\n", rank, a->name, a->id);
     fprintf(out, "Family: %s. Score %.3g. Evidence: %s.%s%s%s\n\n%s\n", a->family->name,
-            round3(e->score), tax_evidence_name(a->evidence), a->policy ? " Harness policy: `" : "",
+            adv_score_shown(e->score), tax_evidence_name(a->evidence), a->policy ? " Harness policy: `" : "",
             a->policy ? a->policy : "", a->policy ? "`." : "", a->summary);
     md_notes(out, "Why", e, adv_note_is_why);
     md_notes(out, "Cautions", e, adv_note_is_caution);
@@ -290,7 +290,7 @@ void adv_report_markdown(const struct adv_recommendation *r, size_t top, FILE *o
     fprintf(out, "\n## Recommendations\n");
     if (!r->n_ranked)
         fprintf(out, "\nEvery algorithm is excluded by these answers.\n");
-    for (size_t i = 0; i < shown(r, top); i++)
+    for (size_t i = 0; i < adv_report_count(r, top); i++)
         md_recommendation(out, &r->ranked[i], i + 1);
     fprintf(out, "\n## What would change the pick\n\n");
     if (!r->what_if.count)

@@ -37,6 +37,13 @@ char *adv_reference_text(const struct tax_reference *ref);
  * with "; ". The caller frees the result. */
 char *adv_excluded_reason(const struct adv_eval *e);
 
+/* A score as every report shows it: rounded to three decimals, so the
+ * text, JSON and Markdown forms agree. */
+double adv_score_shown(double score);
+
+/* How many recommendations a report with this top limit shows (0 = all). */
+size_t adv_report_count(const struct adv_recommendation *r, size_t top);
+
 /* Write the JSON document above; top limits the recommendations (0 = all). */
 void adv_report_json(const struct adv_recommendation *r, size_t top, bool pretty, FILE *out);
 

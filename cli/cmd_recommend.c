@@ -130,7 +130,7 @@ static void print_item(const struct adv_eval *e, size_t rank, bool explain)
 {
     const struct tax_algorithm *a = e->alg;
     printf("%zu. %s (%s)  score %.3g  [%s, evidence: %s%s%s]\n", rank, a->name, a->id,
-           round(e->score * 1000) / 1000, a->family->id, tax_evidence_name(a->evidence),
+           adv_score_shown(e->score), a->family->id, tax_evidence_name(a->evidence),
            a->policy ? ", bench: " : "", a->policy ? a->policy : "");
     print_notes("why:", e, adv_note_is_why);
     print_notes("cautions:", e, adv_note_is_caution);
@@ -156,7 +156,7 @@ static void print_text(const struct adv_recommendation *r, size_t top, bool expl
            p->description ? p->description : "");
     if (!r->n_ranked)
         printf("Every algorithm is excluded by these answers (--explain says why).\n");
-    size_t n = top && top < r->n_ranked ? top : r->n_ranked;
+    size_t n = adv_report_count(r, top);
     for (size_t i = 0; i < n; i++) {
         print_item(&r->ranked[i], i + 1, explain);
         putchar('\n');
