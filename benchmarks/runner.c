@@ -53,6 +53,20 @@ void bench_results_release(struct bench_results *r)
     r->log = log;
 }
 
+size_t bench_raced_policies(const struct spec *s, const char **ids)
+{
+    size_t n = 0;
+    bool recommended_raced = false;
+    for (size_t i = 0; i < s->n_policies; i++) {
+        ids[n++] = s->policies[i];
+        if (s->recommended && !strcmp(s->policies[i], s->recommended))
+            recommended_raced = true;
+    }
+    if (s->recommended && !recommended_raced)
+        ids[n++] = s->recommended;
+    return n;
+}
+
 size_t bench_checkpoints(long long horizon, long long **out)
 {
     size_t n = 0, cap = 16;
@@ -197,10 +211,11 @@ void bench_plan_init(struct bench_plan *pl, const struct spec *s)
     size_t n = s->n_policies + 1;
     pl->types = xcalloc(n, sizeof(*pl->types));
     pl->knobs = xcalloc(n, sizeof(*pl->knobs));
-    for (size_t i = 0; i < s->n_policies; i++)
-        pl->types[pl->n_policies++] = pol_find(s->policies[i]);
-    if (s->recommended && !pol_find_in(pl, s->recommended))
-        pl->types[pl->n_policies++] = pol_find(s->recommended);
+    const char **ids = xcalloc(n, sizeof(*ids));
+    size_t n_ids = bench_raced_policies(s, ids);
+    for (size_t i = 0; i < n_ids; i++)
+        pl->types[pl->n_policies++] = pol_find(ids[i]);
+    free(ids);
     for (size_t i = 0; i < pl->n_policies; i++) {
         const struct pol_type *t = pl->types[i];
         pl->knobs[i] = xcalloc(t->n_knobs + 1, sizeof(double));
@@ -221,14 +236,6 @@ void bench_plan_init(struct bench_plan *pl, const struct spec *s)
     pl->raw_seconds = xcalloc(slots, sizeof(double));
     pl->raw_budget = xcalloc(slots, sizeof(double));
     pl->finished = xcalloc(slots, 1);
-}
-
-const struct pol_type *pol_find_in(const struct bench_plan *pl, const char *id)
-{
-    for (size_t i = 0; i < pl->n_policies; i++)
-        if (!strcmp(pl->types[i]->name, id))
-            return pl->types[i];
-    return NULL;
 }
 
 void bench_plan_release(struct bench_plan *pl)

@@ -143,6 +143,12 @@ int bench_check_spec(const struct spec *spec, struct diag_list *diags);
 int bench_run(const struct spec *spec, struct bench_results *results,
               bench_progress_fn progress, void *ctx);
 
+/* The policies a run of s races, in this order: the spec's policies, then
+ * its recommended one if it is not among them (results->policies and the
+ * progress curves follow it). ids needs room for s->n_policies + 1 entries;
+ * they point into s. Returns the count. */
+size_t bench_raced_policies(const struct spec *s, const char **ids);
+
 /* Log-spaced checkpoints, ten per decade (1, 2, 3, 4, 5, 6, 8, 10, 13, ...),
  * ending at horizon. Returns the count; *out is a fresh array the caller
  * frees. */

@@ -45,8 +45,6 @@ void bench_run_one(struct bench_plan *pl, size_t p, size_t s);
 struct bench_log;
 void bench_run_logged(struct bench_plan *pl, const struct bench_log *log);
 
-/* The raced policy with this id, or NULL. */
-const struct pol_type *pol_find_in(const struct bench_plan *pl, const char *id);
 
 /* For sweeps (benchmarks/sweep.h), which run a plan's units anywhere and
  * summarise once. bench_plan_init: the plan of a spec that passed

@@ -99,21 +99,13 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* The shape of bench_progress.partial_regret for spec, by the runner's
- * rule: the raced policies in order, then the recommended one if it is
- * not among them; checkpoints from bench_checkpoints(). */
+/* The shape of bench_progress.partial_regret for spec: the runner's raced
+ * policies (bench_raced_policies) x its checkpoints (bench_checkpoints). */
 static void live_shape(struct tui_job *j)
 {
     const struct spec *s = j->spec;
-    bool extra = s->recommended != NULL;
-    for (size_t i = 0; extra && i < s->n_policies; i++)
-        extra = strcmp(s->policies[i], s->recommended) != 0;
-    j->n_pol = s->n_policies + (extra ? 1 : 0);
-    j->ids = xcalloc(j->n_pol ? j->n_pol : 1, sizeof(*j->ids));
-    for (size_t i = 0; i < s->n_policies; i++)
-        j->ids[i] = s->policies[i];
-    if (extra)
-        j->ids[s->n_policies] = s->recommended;
+    j->ids = xcalloc(s->n_policies + 1, sizeof(*j->ids));
+    j->n_pol = bench_raced_policies(s, j->ids);
     j->n_cp = s->horizon >= 1 ? bench_checkpoints(s->horizon, &j->checkpoints) : 0;
     size_t cells = j->n_pol * j->n_cp;
     j->shared.live.regret = xcalloc(cells ? cells : 1, sizeof(double));
