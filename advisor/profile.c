@@ -538,3 +538,29 @@ int adv_profile_save(const struct adv_profile *p, const char *path, struct diag_
     adv_profile_write(p, af.fp);
     return atomic_file_commit(&af, diags);
 }
+
+struct adv_profile *adv_profile_rebind(const struct adv_profile *old, const struct tax *tax)
+{
+    struct adv_profile *p = adv_profile_new(tax);
+    adv_profile_set_name(p, old->name, old->description);
+    for (size_t i = 0; i < old->n_answers; i++) {
+        const struct adv_answer *a = &old->answers[i];
+        if (!a->given)
+            continue;
+        if (a->not_sure)
+            adv_profile_set_choice(p, a->trait->id, TAX_NOT_SURE);
+        else if (a->choice)
+            adv_profile_set_choice(p, a->trait->id, a->choice->id);
+        else
+            adv_profile_set_number(p, a->trait->id, a->value);
+    }
+    return p;
+}
+
+size_t adv_profile_n_given(const struct adv_profile *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_answers; i++)
+        n += p->answers[i].given;
+    return n;
+}

@@ -83,6 +83,14 @@ int adv_profile_set_number(struct adv_profile *p, const char *trait_id, double v
 /* Make a trait not_sure again (and not given). -1 if the trait is unknown. */
 int adv_profile_clear(struct adv_profile *p, const char *trait_id);
 
+/* The given answers of old re-applied, by trait and answer id, to a new
+ * profile of taxonomy tax (after a reload); answers tax no longer allows
+ * are dropped. The caller frees with adv_profile_free(). */
+struct adv_profile *adv_profile_rebind(const struct adv_profile *old, const struct tax *tax);
+
+/* How many answers were given (in the file or by code), not_sure included. */
+size_t adv_profile_n_given(const struct adv_profile *p);
+
 /* Replace the name and description (either may be NULL to clear it). */
 void adv_profile_set_name(struct adv_profile *p, const char *name, const char *description);
 

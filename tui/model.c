@@ -29,26 +29,6 @@ static struct tax *load_tax(const struct tui_model *m, struct diag_list *diags)
     return t;
 }
 
-/* The answers of old, re-applied by id to a profile of taxonomy t; answers
- * the new taxonomy no longer has are dropped. */
-static struct adv_profile *carry_profile(const struct adv_profile *old, const struct tax *t)
-{
-    struct adv_profile *p = adv_profile_new(t);
-    adv_profile_set_name(p, old->name, old->description);
-    for (size_t i = 0; i < old->n_answers; i++) {
-        const struct adv_answer *a = &old->answers[i];
-        if (!a->given)
-            continue;
-        if (a->not_sure)
-            adv_profile_set_choice(p, a->trait->id, TAX_NOT_SURE);
-        else if (a->choice)
-            adv_profile_set_choice(p, a->trait->id, a->choice->id);
-        else
-            adv_profile_set_number(p, a->trait->id, a->value);
-    }
-    return p;
-}
-
 struct tui_model *tui_model_new(const struct tui_model_opts *opts, struct diag_list *diags)
 {
     struct tui_model *m = xcalloc(1, sizeof(*m));
@@ -131,7 +111,7 @@ static unsigned reload(struct tui_model *m)
     const struct tax_trait *cur = m->quiz.n_asked ? &m->tax->traits[m->quiz.asked[m->quiz.pos]]
                                                   : NULL;
     char *cur_id = cur ? xstrdup(cur->id) : NULL;
-    struct adv_profile *p = carry_profile(m->profile, t);
+    struct adv_profile *p = adv_profile_rebind(m->profile, t);
     tui_bench_release(m);        /* the job does not point into the taxonomy, but its
                                     results describe the old recommendation */
     tui_recs_release(m);
@@ -451,10 +431,7 @@ int tui_model_bench_scroll(const struct tui_model *m) { return m->bench_scroll; 
 
 size_t tui_model_answered(const struct tui_model *m)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < m->profile->n_answers; i++)
-        n += m->profile->answers[i].given;
-    return n;
+    return adv_profile_n_given(m->profile);
 }
 
 struct tui_prompt tui_model_prompt(const struct tui_model *m)
