@@ -107,6 +107,13 @@ size_t sweep_cell_seed_doubles(const struct sweep_cell *cell);
 void sweep_cell_pack_seed(const struct sweep_cell *cell, int s, double *out);
 void sweep_cell_unpack_seed(struct sweep_cell *cell, int s, const double *in);
 
+/* With an output directory, unfinished cells are saved this often (in
+ * seconds), so a killed or failed sweep loses at most this much work. */
+enum { SWEEP_SAVE_EVERY = 30 };
+
+/* Seconds on the monotonic clock, for save timing and rank timeouts. */
+double sweep_now(void);
+
 /* Read every valid part of this cell in dir (file names cell-NNNNN.*.part).
  * Stale parts (another fingerprint) and unreadable ones get a warning and
  * are skipped; units already present are kept. Returns the number of

@@ -402,3 +402,10 @@ void sweep_cell_results(const struct sweep_cell *cell, struct bench_results *r)
         BUG("cell %zu summarised with %zu units missing", cell->c, cell->missing);
     bench_results_from_plan(r, cell->spec, &cell->plan);
 }
+
+double sweep_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}

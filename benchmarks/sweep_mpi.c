@@ -33,10 +33,6 @@
 
 enum { TAG_REQ = 1, TAG_TASK = 2, TAG_FAIL = 3, HDR = 5 };
 
-/* With --out, unfinished cells are saved this often (and on a failure),
- * so a resumed sweep loses at most this much work. */
-static const double SAVE_EVERY = 30.0;
-
 int sweep_mpi_init(int *argc, char ***argv, int *rank, int *size)
 {
     int provided;
@@ -56,13 +52,6 @@ void sweep_mpi_finalize(void)
 void sweep_mpi_abort(int code)
 {
     MPI_Abort(MPI_COMM_WORLD, code);
-}
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 /* ---- computing one task, on any rank ---- */
@@ -283,7 +272,7 @@ static int serve(struct coord *co, MPI_Status *st, struct busy *busy, double **b
         char *why = xcalloc((size_t)count + 1, 1);
         MPI_Recv(why, count, MPI_CHAR, r, TAG_FAIL, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         char *what = xasprintf("failed (%s)", why);
-        describe(co, r, &busy[r], what, now_seconds() - busy[r].since);
+        describe(co, r, &busy[r], what, sweep_now() - busy[r].since);
         free(what);
         free(why);
         return -1;
@@ -313,7 +302,7 @@ static int serve(struct coord *co, MPI_Status *st, struct busy *busy, double **b
     bool got = take_task(co, &c, &s);
     pthread_mutex_unlock(&co->mu);
     long long task[2] = {got ? (long long)c : -1, got ? s : -1};
-    busy[r] = (struct busy){task[0], task[1], now_seconds(), !got};
+    busy[r] = (struct busy){task[0], task[1], sweep_now(), !got};
     MPI_Send(task, 2, MPI_LONG_LONG, r, TAG_TASK, MPI_COMM_WORLD);
     return 0;
 }
@@ -322,11 +311,11 @@ static int coordinator(struct coord *co, int size, sweep_cell_fn fn, void *ctx)
 {
     struct busy *busy = xcalloc((size_t)size, sizeof(*busy));
     for (int r = 0; r < size; r++)
-        busy[r] = (struct busy){-1, -1, now_seconds(), r == 0};
+        busy[r] = (struct busy){-1, -1, sweep_now(), r == 0};
     pthread_t local;
     if (pthread_create(&local, NULL, local_worker, co) != 0)
         BUG("pthread_create failed");
-    double *buf = NULL, last_save = now_seconds();
+    double *buf = NULL, last_save = sweep_now();
     int rc = 0, stopped = 1;
     while (rc == 0 && (stopped < size || co->emitted < co->sw->n_cells)) {
         int flag = 0;
@@ -338,7 +327,7 @@ static int coordinator(struct coord *co, int size, sweep_cell_fn fn, void *ctx)
             continue;
         }
         rc = emit_ready(co, fn, ctx);
-        double now = now_seconds();
+        double now = sweep_now();
         for (int r = 1; r < size && rc == 0 && co->o->timeout > 0; r++)
             if (!busy[r].stopped && busy[r].cell >= 0 && now - busy[r].since > co->o->timeout) {
                 describe(co, r, &busy[r], "timed out", now - busy[r].since);
@@ -346,7 +335,7 @@ static int coordinator(struct coord *co, int size, sweep_cell_fn fn, void *ctx)
             }
         if (co->emitted == co->sw->n_cells && stopped == size)
             break;
-        if (now - last_save > SAVE_EVERY) {
+        if (now - last_save > SWEEP_SAVE_EVERY) {
             save_open(co);
             last_save = now;
         }

@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "benchmarks/sweep.h"
@@ -122,31 +121,20 @@ static void emit_end(struct sink *k)
         sweep_write_json_end(k->out);
 }
 
-/* Unfinished cells are saved this often, so a killed run (a scheduler's
- * time limit, Ctrl-C) loses at most this much work when resumed. */
-static const double SAVE_EVERY = 30.0;
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 /* Run the listed seeds in chunks of `threads` seeds, saving the part
- * (when dir is set) every SAVE_EVERY seconds and at the end. */
+ * (when dir is set) every SWEEP_SAVE_EVERY seconds and at the end. */
 static int run_seeds(struct sweep_cell *cell, const int *seeds, size_t n,
                      const struct sweep_opts *o, const char *tag, struct diag_list *diags)
 {
-    double last = now_seconds();
+    double last = sweep_now();
     size_t chunk = (size_t)o->threads;
     for (size_t i = 0; i < n; i += chunk) {
         sweep_cell_run(cell, seeds + i, n - i < chunk ? n - i : chunk, o->threads);
         bool end = i + chunk >= n;
-        if (o->out_dir && (end || now_seconds() - last > SAVE_EVERY)) {
+        if (o->out_dir && (end || sweep_now() - last > SWEEP_SAVE_EVERY)) {
             if (sweep_cell_write_part(cell, o->out_dir, tag, o->shard_i, o->shard_n, diags) < 0)
                 return -1;
-            last = now_seconds();
+            last = sweep_now();
         }
     }
     return 0;
