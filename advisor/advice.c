@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 #define ALPHA 0.05
 #define POWER 0.80

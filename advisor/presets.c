@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
+#include "base/xalloc.h"
+#include "base/yaml_reader.h"
 #include "taxonomy/taxonomy.h"
-#include "taxonomy/xalloc.h"
-#include "taxonomy/yaml_reader.h"
 
 static const char *const EXT = ".yaml";
 
@@ -113,7 +114,7 @@ char *adv_preset_path(const char *dir, const char *id, struct diag_list *diags)
             path = xstrdup(l.items[i].path);
     }
     if (!path) {
-        const char *hint = tax_suggest(id, ids, l.count);
+        const char *hint = suggest_closest(id, ids, l.count);
         if (hint)
             diag_add(diags, DIAG_ERROR, NULL, 0, 0, "unknown preset '%s' (did you mean '%s'?)",
                      id, hint);

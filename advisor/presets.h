@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 
 struct adv_preset {
     char *id;                    /* owned: the file stem, what --preset takes */

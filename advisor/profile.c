@@ -14,10 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/xalloc.h"
-#include "taxonomy/yaml_reader.h"
-#include "taxonomy/yaml_writer.h"
+#include "base/atomic_file.h"
+#include "base/suggest.h"
+#include "base/xalloc.h"
+#include "base/yaml_reader.h"
+#include "base/yaml_writer.h"
 
 /* Longest ask_if chain followed before giving up (a cycle in bad data). */
 enum { ASK_IF_MAX_DEPTH = 16 };
@@ -299,7 +300,7 @@ static void load_choice(struct loader *ld, const struct tax_trait *t, const stru
     const char **ids = xcalloc(t->n_answers + 1, sizeof(*ids));
     for (size_t i = 0; i < t->n_answers; i++)
         ids[i] = t->answers[i].id;
-    const char *hint = tax_suggest(v->scalar, ids, t->n_answers);
+    const char *hint = suggest_closest(v->scalar, ids, t->n_answers);
     free(ids);
     if (hint) {
         diag_add(ld->diags, DIAG_ERROR, ld->file, v->line, v->col,
@@ -365,7 +366,7 @@ static void load_answer(struct loader *ld, const struct yr_node *k, const struct
         const char **ids = xcalloc(tax->n_traits + 1, sizeof(*ids));
         for (size_t i = 0; i < tax->n_traits; i++)
             ids[i] = tax->traits[i].id;
-        const char *hint = tax_suggest(k->scalar, ids, tax->n_traits);
+        const char *hint = suggest_closest(k->scalar, ids, tax->n_traits);
         free(ids);
         if (hint)
             diag_add(ld->diags, DIAG_ERROR, ld->file, k->line, k->col,

@@ -27,7 +27,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 #include "taxonomy/taxonomy.h"
 
 /* One trait's answer. */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 /* Scores are sums of small fractions; closer than this counts as a tie. */
 #define SCORE_EPS 1e-9
@@ -67,7 +67,6 @@ struct adv_recommendation *adv_recommend(const struct adv_profile *p)
     const struct tax_algorithm *top = r->n_ranked ? r->ranked[0].alg : NULL;
     adv_sensitivity(p, top, &r->what_if);
     adv_advice_build(p, top, &r->advice);
-    adv_bench_plan(p, r->ranked, r->n_ranked, &r->bench);
     return r;
 }
 
@@ -83,7 +82,6 @@ void adv_recommendation_free(struct adv_recommendation *r)
     free(r->excluded);
     adv_whatif_list_release(&r->what_if);
     adv_advice_list_release(&r->advice);
-    adv_bench_release(&r->bench);
     free(r);
 }
 

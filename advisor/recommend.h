@@ -3,10 +3,10 @@
  *
  * adv_recommend() evaluates every algorithm of the profile's taxonomy with
  * the rules (rules.h), ranks the ones not excluded, and adds what would
- * change the pick (sensitivity.h), operating advice (advice.h) and the
- * benchmark that would validate the pick (bench.h). The result is plain
- * data the CLI and the TUI present; report.h serialises it to JSON and
- * Markdown. The engine never prints.
+ * change the pick (sensitivity.h) and operating advice (advice.h). The
+ * result is plain data the CLI and the TUI present; the benchmark that
+ * would validate the pick is planned from it by benchmarks/plan.h, and
+ * report/recommendation.h serialises both. The engine never prints.
  *
  * Ranking order (deterministic): score descending, then evidence (field >
  * benchmark > theory), then unconfirmed specialisation ascending (see
@@ -22,7 +22,6 @@
 #include <stddef.h>
 
 #include "advisor/advice.h"
-#include "advisor/bench.h"
 #include "advisor/profile.h"
 #include "advisor/rules.h"
 #include "advisor/sensitivity.h"
@@ -37,7 +36,6 @@ struct adv_recommendation {
     size_t n_excluded;
     struct adv_whatif_list what_if;      /* owned */
     struct adv_advice_list advice;       /* owned */
-    struct adv_bench bench;              /* owned */
 };
 
 /* Rank every algorithm for p. Never NULL. */

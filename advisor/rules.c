@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 bool adv_note_is_why(const struct adv_note *n)
 {

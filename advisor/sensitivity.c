@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "advisor/recommend.h"
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 static void push(struct adv_whatif_list *l, const struct adv_whatif *w)
 {

@@ -58,8 +58,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/diag.h"
 #include "benchmarks/rng.h"
-#include "taxonomy/diag.h"
 #include "taxonomy/taxonomy.h"
 
 /* What the workload shows the policy before it chooses. */

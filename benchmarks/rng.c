@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 uint64_t rng_splitmix64(uint64_t *state)
 {

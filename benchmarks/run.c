@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/log_writer.h"
 #include "benchmarks/runner.h"
 #include "benchmarks/runner_internal.h"
-#include "taxonomy/xalloc.h"
 
 enum { CHUNK = 1 << 16 };        /* rounds between cancel checks */
 /* Structured rounds (contexts, lists) cost 100-1000x more, so they check
@@ -359,7 +359,7 @@ static long long run_structured(struct run_ctx *rc, const struct wl_seed *seed,
 }
 
 /* One run of policy p on seed s into the given outputs. */
-static void run_unit(struct bench_plan *pl, size_t p, size_t s, const struct bench_log *log,
+static void run_unit(struct bench_exec *pl, size_t p, size_t s, const struct bench_log *log,
                      double *regret_out, double *reward_out, double *samples, double *error_out,
                      double *budget_out)
 {
@@ -412,14 +412,14 @@ static void run_unit(struct bench_plan *pl, size_t p, size_t s, const struct ben
     free(rc.ws);
 }
 
-void bench_run_one(struct bench_plan *pl, size_t p, size_t s)
+void bench_run_one(struct bench_exec *pl, size_t p, size_t s)
 {
     size_t slot = p * (size_t)pl->seeds + s;
     run_unit(pl, p, s, NULL, pl->raw_regret + slot * pl->n_cp, pl->raw_reward + slot * pl->n_cp,
              &pl->raw_samples[slot], &pl->raw_error[slot], &pl->raw_budget[slot]);
 }
 
-void bench_run_logged(struct bench_plan *pl, const struct bench_log *log)
+void bench_run_logged(struct bench_exec *pl, const struct bench_log *log)
 {
     double *scratch = xcalloc(2 * pl->n_cp, sizeof(double));
     double samples, error, budget;

@@ -16,9 +16,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/suggest.h"
+#include "base/xalloc.h"
 #include "benchmarks/runner_internal.h"
 #include "taxonomy/taxonomy.h"
-#include "taxonomy/xalloc.h"
 
 void bench_results_init(struct bench_results *r)
 {
@@ -53,7 +54,7 @@ void bench_results_release(struct bench_results *r)
     r->log = log;
 }
 
-size_t bench_raced_policies(const struct spec *s, const char **ids)
+size_t bench_raced_policies(const struct bench_spec *s, const char **ids)
 {
     size_t n = 0;
     bool recommended_raced = false;
@@ -91,13 +92,13 @@ size_t bench_checkpoints(long long horizon, long long **out)
 
 /* ---- checking ---- */
 
-static void unknown_policy(const struct spec *s, const char *id, struct diag_list *d)
+static void unknown_policy(const struct bench_spec *s, const char *id, struct diag_list *d)
 {
     const char *names[64];
     size_t n = 0;
     for (; n < pol_registry_count && n < 64; n++)
         names[n] = pol_registry[n]->name;
-    const char *hint = tax_suggest(id, names, n);
+    const char *hint = suggest_closest(id, names, n);
     if (hint)
         diag_add(d, DIAG_ERROR, s->file, 0, 0, "unknown policy '%s' (did you mean '%s'?)", id,
                  hint);
@@ -106,10 +107,10 @@ static void unknown_policy(const struct spec *s, const char *id, struct diag_lis
 }
 
 /* "<policy>.<knob>" params: the policy must be raced and have the knob. */
-static void check_knobs(const struct spec *s, struct diag_list *d)
+static void check_knobs(const struct bench_spec *s, struct diag_list *d)
 {
     for (size_t i = 0; i < s->n_params; i++) {
-        const struct spec_param *p = &s->params[i];
+        const struct bench_spec_param *p = &s->params[i];
         const char *dot = strchr(p->key, '.');
         if (!dot)
             continue;
@@ -125,7 +126,7 @@ static void check_knobs(const struct spec *s, struct diag_list *d)
             const char *names[16];
             for (size_t j = 0; j < t->n_knobs && j < 16; j++)
                 names[j] = t->knobs[j].name;
-            const char *hint = tax_suggest(dot + 1, names, t->n_knobs < 16 ? t->n_knobs : 16);
+            const char *hint = suggest_closest(dot + 1, names, t->n_knobs < 16 ? t->n_knobs : 16);
             if (hint)
                 diag_add(d, DIAG_ERROR, s->file, p->line, p->col,
                          "policy '%s' has no knob '%s' (did you mean '%s'?)", id, dot + 1, hint);
@@ -137,7 +138,7 @@ static void check_knobs(const struct spec *s, struct diag_list *d)
     }
 }
 
-int bench_check_spec(const struct spec *s, struct diag_list *d)
+int bench_check_spec(const struct bench_spec *s, struct diag_list *d)
 {
     size_t before = d->errors;
     const struct wl_type *wl = NULL;
@@ -148,7 +149,7 @@ int bench_check_spec(const struct spec *s, struct diag_list *d)
         size_t n = 0;
         for (; n < wl_registry_count && n < 32; n++)
             names[n] = wl_registry[n]->name;
-        const char *hint = tax_suggest(s->workload, names, n);
+        const char *hint = suggest_closest(s->workload, names, n);
         diag_add(d, DIAG_ERROR, s->file, s->line_workload, s->col_workload,
                  hint ? "unknown workload '%s' (did you mean '%s'?)" : "unknown workload '%s'%s",
                  s->workload, hint ? hint : "");
@@ -200,7 +201,7 @@ int bench_check_spec(const struct spec *s, struct diag_list *d)
 
 /* ---- the plan ---- */
 
-void bench_plan_init(struct bench_plan *pl, const struct spec *s)
+void bench_exec_init(struct bench_exec *pl, const struct bench_spec *s)
 {
     memset(pl, 0, sizeof(*pl));
     pl->wl = wl_find(s->workload);
@@ -222,7 +223,7 @@ void bench_plan_init(struct bench_plan *pl, const struct spec *s)
         for (size_t j = 0; j < t->n_knobs; j++) {
             char key[128];
             snprintf(key, sizeof(key), "%s.%s", t->name, t->knobs[j].name);
-            pl->knobs[i][j] = spec_param_or(s, key, t->knobs[j].def);
+            pl->knobs[i][j] = bench_spec_param_or(s, key, t->knobs[j].def);
         }
     }
     pl->seeds = s->seeds;
@@ -238,7 +239,7 @@ void bench_plan_init(struct bench_plan *pl, const struct spec *s)
     pl->finished = xcalloc(slots, 1);
 }
 
-void bench_plan_release(struct bench_plan *pl)
+void bench_exec_release(struct bench_exec *pl)
 {
     for (size_t i = 0; i < pl->n_policies; i++)
         free(pl->knobs[i]);
@@ -258,7 +259,7 @@ void bench_plan_release(struct bench_plan *pl)
 /* ---- threads ---- */
 
 struct pool {
-    struct bench_plan *plan;
+    struct bench_exec *plan;
     pthread_mutex_t mu;
     pthread_cond_t cv;
     size_t next, done, total;
@@ -308,7 +309,7 @@ static void *worker(void *arg)
 /* The live partial curves of struct bench_progress, from the runs
  * finished so far (called with the pool's lock held, so their slots are
  * final). curve is n_policies x n_cp, seeds_done n_policies. */
-static void partial_curves(const struct bench_plan *pl, double *curve, int *seeds_done)
+static void partial_curves(const struct bench_exec *pl, double *curve, int *seeds_done)
 {
     size_t seeds = (size_t)pl->seeds;
     for (size_t p = 0; p < pl->n_policies; p++) {
@@ -330,7 +331,7 @@ static void partial_curves(const struct bench_plan *pl, double *curve, int *seed
     }
 }
 
-static void run_pool(struct bench_plan *pl, int threads, bench_progress_fn progress, void *ctx)
+static void run_pool(struct bench_exec *pl, int threads, bench_progress_fn progress, void *ctx)
 {
     struct pool p = {.plan = pl, .total = pl->n_policies * (size_t)pl->seeds};
     pthread_mutex_init(&p.mu, NULL);
@@ -384,7 +385,7 @@ static void run_pool(struct bench_plan *pl, int threads, bench_progress_fn progr
 
 /* ---- summary, in seed order ---- */
 
-static void summarise(struct bench_results *r, const struct bench_plan *pl)
+static void summarise(struct bench_results *r, const struct bench_exec *pl)
 {
     size_t seeds = (size_t)pl->seeds;
     r->policies = xcalloc(pl->n_policies, sizeof(*r->policies));
@@ -452,8 +453,8 @@ static void summarise(struct bench_results *r, const struct bench_plan *pl)
 }
 
 /* The fields of r that come from the spec and the plan, before any run. */
-static void results_header(struct bench_results *r, const struct spec *s,
-                           const struct bench_plan *pl)
+static void results_header(struct bench_results *r, const struct bench_spec *s,
+                           const struct bench_exec *pl)
 {
     r->workload = pl->wl;
     r->goal = pl->wl->goal;
@@ -476,7 +477,7 @@ static void results_header(struct bench_results *r, const struct spec *s,
     r->dim = pl->cfg.dim;
 }
 
-int bench_run(const struct spec *s, struct bench_results *r, bench_progress_fn progress,
+int bench_run(const struct bench_spec *s, struct bench_results *r, bench_progress_fn progress,
               void *ctx)
 {
     if (bench_check_spec(s, &r->diags) < 0)
@@ -488,27 +489,27 @@ int bench_run(const struct spec *s, struct bench_results *r, bench_progress_fn p
         return -1;
     }
     double start = now_seconds();
-    struct bench_plan pl;
-    bench_plan_init(&pl, s);
+    struct bench_exec pl;
+    bench_exec_init(&pl, s);
     results_header(r, s, &pl);
     run_pool(&pl, r->threads, progress, ctx);
     if (atomic_load(&pl.cancel)) {
         r->cancelled = true;
-        bench_plan_release(&pl);
+        bench_exec_release(&pl);
         return -1;
     }
     summarise(r, &pl);
     if (r->log)
         bench_run_logged(&pl, r->log);
-    bench_plan_release(&pl);
+    bench_exec_release(&pl);
     r->wall_seconds = now_seconds() - start;
     return 0;
 }
 
 /* ---- for benchmarks/sweep.c (runner_internal.h) ---- */
 
-void bench_results_from_plan(struct bench_results *r, const struct spec *s,
-                             const struct bench_plan *pl)
+void bench_results_from_plan(struct bench_results *r, const struct bench_spec *s,
+                             const struct bench_exec *pl)
 {
     results_header(r, s, pl);
     summarise(r, pl);

@@ -26,12 +26,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "advisor/spec.h"
+#include "base/diag.h"
 #include "benchmarks/policy.h"
+#include "benchmarks/spec.h"
 #include "benchmarks/stats.h"
 #include "benchmarks/verdict.h"
 #include "benchmarks/workload.h"
-#include "taxonomy/diag.h"
 
 struct bench_progress {
     size_t runs_done, runs_total;
@@ -135,19 +135,19 @@ void bench_results_release(struct bench_results *r);
 /* Check a spec without running it: workload and policy ids, params and
  * knobs, sizes. Diagnostics carry the spec's file:line:col where known.
  * 0 if it can run. */
-int bench_check_spec(const struct spec *spec, struct diag_list *diags);
+int bench_check_spec(const struct bench_spec *spec, struct diag_list *diags);
 
 /* Run the spec. 0 on success with results filled; -1 on an invalid spec
  * (results->diags says why) or when the callback cancelled
  * (results->cancelled). progress may be NULL. */
-int bench_run(const struct spec *spec, struct bench_results *results,
+int bench_run(const struct bench_spec *spec, struct bench_results *results,
               bench_progress_fn progress, void *ctx);
 
 /* The policies a run of s races, in this order: the spec's policies, then
  * its recommended one if it is not among them (results->policies and the
  * progress curves follow it). ids needs room for s->n_policies + 1 entries;
  * they point into s. Returns the count. */
-size_t bench_raced_policies(const struct spec *s, const char **ids);
+size_t bench_raced_policies(const struct bench_spec *s, const char **ids);
 
 /* Log-spaced checkpoints, ten per decade (1, 2, 3, 4, 5, 6, 8, 10, 13, ...),
  * ending at horizon. Returns the count; *out is a fresh array the caller

@@ -13,7 +13,7 @@
 #include "benchmarks/policy.h"
 #include "benchmarks/workload.h"
 
-struct bench_plan {
+struct bench_exec {
     const struct wl_type *wl;
     struct wl_config cfg;
     const struct pol_type **types;   /* n_policies */
@@ -37,27 +37,27 @@ struct bench_plan {
 };
 
 /* Simulate policy p on seed s and fill their raw slots. */
-void bench_run_one(struct bench_plan *pl, size_t p, size_t s);
+void bench_run_one(struct bench_exec *pl, size_t p, size_t s);
 
 /* One extra run of the first policy on seed 0 whose rounds are shown to
  * log->fn with the logging policy's propensities (see struct bench_log in
  * runner.h); it writes no raw slot. */
 struct bench_log;
-void bench_run_logged(struct bench_plan *pl, const struct bench_log *log);
+void bench_run_logged(struct bench_exec *pl, const struct bench_log *log);
 
 
 /* For sweeps (benchmarks/sweep.h), which run a plan's units anywhere and
- * summarise once. bench_plan_init: the plan of a spec that passed
+ * summarise once. bench_exec_init: the plan of a spec that passed
  * bench_check_spec(), with zeroed raw slots; release with
- * bench_plan_release(). bench_results_from_plan: fill r (fresh from
+ * bench_exec_release(). bench_results_from_plan: fill r (fresh from
  * bench_results_init) from the plan's raw slots exactly as bench_run()
  * does; every slot must have been filled. */
-struct spec;
+struct bench_spec;
 struct bench_results;
-void bench_plan_init(struct bench_plan *pl, const struct spec *s);
-void bench_plan_release(struct bench_plan *pl);
-void bench_results_from_plan(struct bench_results *r, const struct spec *s,
-                             const struct bench_plan *pl);
+void bench_exec_init(struct bench_exec *pl, const struct bench_spec *s);
+void bench_exec_release(struct bench_exec *pl);
+void bench_results_from_plan(struct bench_results *r, const struct bench_spec *s,
+                             const struct bench_exec *pl);
 
 /* The per-seed key every stream of a run derives from. */
 uint64_t bench_seed_key(uint64_t master, long long seed_index);

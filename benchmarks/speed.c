@@ -19,11 +19,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "advisor/spec.h"
+#include "base/xalloc.h"
 #include "benchmarks/policy.h"
 #include "benchmarks/rng.h"
 #include "benchmarks/runner.h"
-#include "taxonomy/xalloc.h"
+#include "benchmarks/spec.h"
 
 /* Thread CPU time, as the runner measures its runs: per-core rates that
  * other processes on the machine do not deflate. */
@@ -34,24 +34,24 @@ static double now(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static struct spec *make_spec(const char *policy, int k, long long horizon, int seeds)
+static struct bench_spec *make_spec(const char *policy, int k, long long horizon, int seeds)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->name, "speed");
-    spec_set_string(&s->workload, "bernoulli");
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->name, "speed");
+    bench_spec_set_string(&s->workload, "bernoulli");
     s->arms = k;
     s->horizon = horizon;
     s->seeds = seeds;
     s->seed = 7;
-    spec_set_param(s, "best", 0.5);
-    spec_set_param(s, "gap", 0.1);
-    spec_add_policy(s, policy);
+    bench_spec_set_param(s, "best", 0.5);
+    bench_spec_set_param(s, "gap", 0.1);
+    bench_spec_add_policy(s, policy);
     return s;
 }
 
 /* Runs s (one policy) and returns its rounds per second per core; frees s.
  * The mean final regret goes to *regret. */
-static double run_rate(struct spec *s, double *regret)
+static double run_rate(struct bench_spec *s, double *regret)
 {
     struct bench_results r;
     bench_results_init(&r);
@@ -63,7 +63,7 @@ static double run_rate(struct spec *s, double *regret)
     double rate = r.policies[0].rounds_per_second;
     *regret = r.policies[0].regret.mean;
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
     return rate;
 }
 
@@ -78,13 +78,13 @@ static double harness_rate(const char *policy, int k, long long horizon, int see
 static double workload_rate(const char *workload, const char *policy, int k, long long horizon,
                             double *regret)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, workload);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, workload);
     s->arms = k;
     s->horizon = horizon;
     s->seeds = 1;
     s->seed = 7;
-    spec_add_policy(s, policy);
+    bench_spec_add_policy(s, policy);
     return run_rate(s, regret);
 }
 
@@ -245,16 +245,16 @@ static void line(const char *what, int k, double rate, double naive, double targ
 
 static double thread_wall(int threads, long long horizon, int seeds)
 {
-    struct spec *s = make_spec("ts", 10, horizon, seeds);
-    spec_add_policy(s, "ucb1");
-    spec_add_policy(s, "klucb");
+    struct bench_spec *s = make_spec("ts", 10, horizon, seeds);
+    bench_spec_add_policy(s, "ucb1");
+    bench_spec_add_policy(s, "klucb");
     struct bench_results r;
     bench_results_init(&r);
     r.threads = threads;
     bench_run(s, &r, NULL, NULL);
     double wall = r.wall_seconds;
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
     return wall;
 }
 

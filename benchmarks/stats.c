@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 void stats_run_init(struct stats_run *s)
 {

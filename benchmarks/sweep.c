@@ -18,9 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "benchmarks/report.h"
-#include "taxonomy/xalloc.h"
-#include "taxonomy/yaml_reader.h"
+#include "base/xalloc.h"
+#include "base/yaml_reader.h"
 
 enum { SWEEP_MAX_CELLS = 1000000 };
 
@@ -70,7 +69,7 @@ static void get_string(struct loader *ld, const struct yr_node *map, const char 
         if (!v[0])
             diag_add(ld->diags, DIAG_ERROR, ld->file, n->line, n->col, "%s must not be empty", w);
         else
-            spec_set_string(field, v);
+            bench_spec_set_string(field, v);
     }
     free(w);
 }
@@ -86,9 +85,9 @@ static bool want_kind(struct loader *ld, const struct yr_node *n, enum yr_kind k
 }
 
 /* Set a parameter remembering where it was read. */
-static void set_param_at(struct spec *s, const char *key, double v, int line, int col)
+static void set_param_at(struct bench_spec *s, const char *key, double v, int line, int col)
 {
-    spec_set_param(s, key, v);
+    bench_spec_set_param(s, key, v);
     for (size_t i = 0; i < s->n_params; i++)
         if (!strcmp(s->params[i].key, key)) {
             s->params[i].line = line;
@@ -99,20 +98,20 @@ static void set_param_at(struct spec *s, const char *key, double v, int line, in
 /* Start s from src: arms, horizon, policies, the recommended pick and
  * the parameters with their positions (what an entry inherits from the
  * sweep, and a cell from its entry). */
-static void inherit(struct spec *s, const struct spec *src)
+static void inherit(struct bench_spec *s, const struct bench_spec *src)
 {
     s->arms = src->arms;
     s->horizon = src->horizon;
     for (size_t i = 0; i < src->n_policies; i++)
-        spec_add_policy(s, src->policies[i]);
-    spec_set_string(&s->recommended, src->recommended);
+        bench_spec_add_policy(s, src->policies[i]);
+    bench_spec_set_string(&s->recommended, src->recommended);
     for (size_t i = 0; i < src->n_params; i++)
         set_param_at(s, src->params[i].key, src->params[i].value, src->params[i].line,
                      src->params[i].col);
 }
 
 /* Production: params ::= { KEY: NUMBER, ... } */
-static void load_params(struct loader *ld, const struct yr_node *n, struct spec *s)
+static void load_params(struct loader *ld, const struct yr_node *n, struct bench_spec *s)
 {
     if (!want_kind(ld, n, YR_MAPPING, "sweep key 'params'"))
         return;
@@ -127,17 +126,17 @@ static void load_params(struct loader *ld, const struct yr_node *n, struct spec 
 }
 
 /* Production: entry ::= ID | { name, workload, arms, horizon, params, means } */
-static struct spec *load_entry(struct loader *ld, const struct yr_node *n, const struct spec *dflt)
+static struct bench_spec *load_entry(struct loader *ld, const struct yr_node *n, const struct bench_spec *dflt)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->file, ld->file);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->file, ld->file);
     inherit(s, dflt);
     s->line_workload = n->line;
     s->col_workload = n->col;
     if (n->kind == YR_SCALAR) {
         const char *v;
         if (yr_scalar_string(n, "workload id", ld->file, ld->diags, &v) == 0)
-            spec_set_string(&s->workload, v);
+            bench_spec_set_string(&s->workload, v);
         return s;
     }
     if (!want_kind(ld, n, YR_MAPPING, "a workloads entry"))
@@ -209,7 +208,7 @@ static void load_grid(struct loader *ld, const struct yr_node *n, struct sweep *
 /* Production: sweep (the top-level mapping). dflt collects the sweep-wide
  * defaults every entry starts from. */
 static void load_root(struct loader *ld, const struct yr_node *root, struct sweep *sw,
-                      struct spec *dflt)
+                      struct bench_spec *dflt)
 {
     long long v;
     yr_check_keys(root, sweep_keys, "the sweep", ld->file, ld->diags);
@@ -229,7 +228,7 @@ static void load_root(struct loader *ld, const struct yr_node *root, struct swee
         for (size_t i = 0; i < n->count; i++) {
             const char *id;
             if (yr_scalar_string(n->items[i], "policy id", ld->file, ld->diags, &id) == 0)
-                spec_add_policy(dflt, id);
+                bench_spec_add_policy(dflt, id);
         }
     if ((n = yr_get(root, "params")))
         load_params(ld, n, dflt);
@@ -249,16 +248,16 @@ static void load_root(struct loader *ld, const struct yr_node *root, struct swee
     }
 }
 
-/* FNV-1a, 64 bits, of the cell's canonical YAML (spec_write): equal
+/* FNV-1a, 64 bits, of the cell's canonical YAML (bench_spec_write): equal
  * specs, equal fingerprints; any edit that changes a number changes it. */
-static uint64_t spec_fingerprint(const struct spec *s)
+static uint64_t spec_fingerprint(const struct bench_spec *s)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
     if (!mem)
         BUG("open_memstream failed");
-    spec_write(s, mem);
+    bench_spec_write(s, mem);
     fclose(mem);
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < len; i++)
@@ -273,7 +272,7 @@ static void check_cells(struct sweep *sw, struct diag_list *diags)
     struct diag_list all;
     diag_list_init(&all);
     for (size_t c = 0; c < sw->n_cells; c++) {
-        struct spec *s = sweep_cell_spec(sw, c);
+        struct bench_spec *s = sweep_cell_spec(sw, c);
         struct diag_list one;
         diag_list_init(&one);
         bench_check_spec(s, &one);
@@ -289,7 +288,7 @@ static void check_cells(struct sweep *sw, struct diag_list *diags)
         diag_list_release(&one);
         sw->cell_fp[c] = spec_fingerprint(s);
         sw->fingerprint = (sw->fingerprint ^ sw->cell_fp[c]) * 0x100000001b3ULL;
-        spec_free(s);
+        bench_spec_free(s);
         if (all.errors >= 50)
             break;
     }
@@ -313,10 +312,10 @@ struct sweep *sweep_load(const char *path, struct diag_list *diags)
         sw->file = xstrdup(path);
         sw->seeds = 20;
         sw->seed = 1;
-        struct spec *dflt = spec_new();
+        struct bench_spec *dflt = bench_spec_new();
         struct loader ld = {.file = path, .diags = &local};
         load_root(&ld, doc->root, sw, dflt);
-        spec_free(dflt);
+        bench_spec_free(dflt);
         if (!sw->name)
             sw->name = xstrdup(path);
         double cells = (double)sw->n_workloads;
@@ -347,7 +346,7 @@ void sweep_free(struct sweep *sw)
     if (!sw)
         return;
     for (size_t i = 0; i < sw->n_workloads; i++)
-        spec_free(sw->workloads[i]);
+        bench_spec_free(sw->workloads[i]);
     free(sw->workloads);
     for (size_t i = 0; i < sw->n_axes; i++) {
         free(sw->axes[i].key);
@@ -362,8 +361,7 @@ void sweep_free(struct sweep *sw)
     free(sw);
 }
 
-/* Cell c = (workload w, grid point): the last axis varies fastest. */
-static size_t cell_point(const struct sweep *sw, size_t c, size_t *idx)
+size_t sweep_cell_point(const struct sweep *sw, size_t c, size_t *idx)
 {
     for (size_t i = sw->n_axes; i-- > 0;) {
         idx[i] = c % sw->axes[i].n;
@@ -372,15 +370,15 @@ static size_t cell_point(const struct sweep *sw, size_t c, size_t *idx)
     return c;
 }
 
-struct spec *sweep_cell_spec(const struct sweep *sw, size_t c)
+struct bench_spec *sweep_cell_spec(const struct sweep *sw, size_t c)
 {
     if (c >= sw->n_cells && sw->n_cells)
         BUG("cell %zu of %zu", c, sw->n_cells);
     size_t *idx = xcalloc(sw->n_axes + 1, sizeof(*idx));
-    const struct spec *b = sw->workloads[cell_point(sw, c, idx)];
-    struct spec *s = spec_new();
-    spec_set_string(&s->file, b->file);
-    spec_set_string(&s->workload, b->workload);
+    const struct bench_spec *b = sw->workloads[sweep_cell_point(sw, c, idx)];
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->file, b->file);
+    bench_spec_set_string(&s->workload, b->workload);
     s->line_workload = b->line_workload;
     s->col_workload = b->col_workload;
     s->seeds = sw->seeds;
@@ -397,7 +395,7 @@ struct spec *sweep_cell_spec(const struct sweep *sw, size_t c)
     }
     free(idx);
     char *label = sweep_cell_label(sw, c);
-    spec_set_string(&s->name, label);
+    bench_spec_set_string(&s->name, label);
     free(label);
     return s;
 }
@@ -405,7 +403,7 @@ struct spec *sweep_cell_spec(const struct sweep *sw, size_t c)
 char *sweep_cell_label(const struct sweep *sw, size_t c)
 {
     size_t *idx = xcalloc(sw->n_axes + 1, sizeof(*idx));
-    const struct spec *b = sw->workloads[cell_point(sw, c, idx)];
+    const struct bench_spec *b = sw->workloads[sweep_cell_point(sw, c, idx)];
     char *label = xstrdup(b->name ? b->name : b->workload ? b->workload : "?");
     for (size_t i = 0; i < sw->n_axes; i++) {
         char *next = xasprintf("%s %s=%g", label, sw->axes[i].key, sw->axes[i].values[idx[i]]);
@@ -435,67 +433,4 @@ bool sweep_shard_owns(const struct sweep *sw, size_t c, int s, int i, int n)
 {
     uint64_t g = (uint64_t)c * (uint64_t)sw->seeds + (uint64_t)s;
     return g % (uint64_t)n == (uint64_t)(i - 1);
-}
-
-/* ---- output ---- */
-
-static void write_json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
-        else
-            fputc(*p, out);
-    }
-    fputc('"', out);
-}
-
-/* The shortest of %.15g and %.17g that reads back exactly. */
-static void write_json_number(FILE *out, double v)
-{
-    char buf[40];
-    snprintf(buf, sizeof(buf), "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, sizeof(buf), "%.17g", v);
-    fputs(buf, out);
-}
-
-void sweep_write_json_begin(const struct sweep *sw, FILE *out)
-{
-    fputs("{\"sweep\":", out);
-    write_json_string(out, sw->name);
-    fprintf(out, ",\"cells_total\":%zu,\"seeds\":%d,\"seed\":%" PRIu64 ",\"cells\":[\n",
-            sw->n_cells, sw->seeds, sw->seed);
-}
-
-void sweep_write_json_cell(const struct sweep *sw, size_t c, const struct bench_results *r,
-                           bool timing, FILE *out)
-{
-    size_t *idx = xcalloc(sw->n_axes + 1, sizeof(*idx));
-    const struct spec *b = sw->workloads[cell_point(sw, c, idx)];
-    char *label = sweep_cell_label(sw, c);
-    fprintf(out, "%s{\"cell\":%zu,\"label\":", c ? "," : "", c);
-    write_json_string(out, label);
-    fputs(",\"workload\":", out);
-    write_json_string(out, b->workload);
-    fputs(",\"grid\":{", out);
-    for (size_t i = 0; i < sw->n_axes; i++) {
-        fputs(i ? "," : "", out);
-        write_json_string(out, sw->axes[i].key);
-        fputc(':', out);
-        write_json_number(out, sw->axes[i].values[idx[i]]);
-    }
-    fputs("},\"result\":", out);
-    bench_write_json(r, out, false, timing);
-    fputs("}\n", out);
-    free(label);
-    free(idx);
-}
-
-void sweep_write_json_end(FILE *out)
-{
-    fputs("]}\n", out);
 }

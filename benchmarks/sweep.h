@@ -37,9 +37,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "advisor/spec.h"
+#include "base/diag.h"
 #include "benchmarks/runner.h"
-#include "taxonomy/diag.h"
+#include "benchmarks/spec.h"
 
 struct sweep_axis {
     char *key;                   /* owned; a workload parameter or POLICY.KNOB */
@@ -51,7 +51,7 @@ struct sweep_axis {
 struct sweep {
     char *file;                  /* owned; the sweep file */
     char *name;                  /* owned; title (the file name when absent) */
-    struct spec **workloads;     /* owned; one base spec per `workloads:` entry */
+    struct bench_spec **workloads;     /* owned; one base spec per `workloads:` entry */
     size_t n_workloads;
     struct sweep_axis *axes;     /* owned; the parameter grid */
     size_t n_axes;
@@ -68,12 +68,16 @@ struct sweep {
 struct sweep *sweep_load(const char *path, struct diag_list *diags);
 void sweep_free(struct sweep *sw);
 
-/* The spec of cell c (c < n_cells); the caller frees it with spec_free(). */
-struct spec *sweep_cell_spec(const struct sweep *sw, size_t c);
+/* The spec of cell c (c < n_cells); the caller frees it with bench_spec_free(). */
+struct bench_spec *sweep_cell_spec(const struct sweep *sw, size_t c);
 
 /* A short label of cell c, e.g. "bernoulli-k10 egreedy.epsilon=0.05":
  * a fresh string the caller frees. */
 char *sweep_cell_label(const struct sweep *sw, size_t c);
+/* Cell c is (workload entry, grid point), the last axis varying fastest:
+ * returns the workload entry's index and writes the point's value index on
+ * each axis to idx[0..n_axes). */
+size_t sweep_cell_point(const struct sweep *sw, size_t c, size_t *idx);
 
 /* Parse "I/N" (1 <= I <= N <= 100000). 0 on success. */
 int sweep_parse_shard(const char *text, int *i, int *n);
@@ -132,13 +136,6 @@ void sweep_cell_results(const struct sweep_cell *cell, struct bench_results *r);
 
 /* ---- output ---- */
 
-/* The sweep JSON: {"sweep","file","seeds","seed","cells":[{"cell","label",
- * "workload","grid":{KEY:VALUE},"result":<bench JSON, report.h>}]}.
- * Call begin, then cell for each cell in order, then end. */
-void sweep_write_json_begin(const struct sweep *sw, FILE *out);
-void sweep_write_json_cell(const struct sweep *sw, size_t c, const struct bench_results *r,
-                           bool timing, FILE *out);
-void sweep_write_json_end(FILE *out);
 
 /* ---- MPI (sweep_mpi.c, only with -DBANDITMAP_MPI=ON) ---- */
 

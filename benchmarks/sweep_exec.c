@@ -24,15 +24,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/atomic_file.h"
+#include "base/xalloc.h"
 #include "benchmarks/runner_internal.h"
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/xalloc.h"
 
 struct sweep_cell {
     const struct sweep *sw;
     size_t c;
-    struct spec *spec;           /* owned */
-    struct bench_plan plan;
+    struct bench_spec *spec;           /* owned */
+    struct bench_exec plan;
     unsigned char *done;         /* [policy * seeds + seed] */
     size_t missing;
 };
@@ -43,7 +43,7 @@ struct sweep_cell *sweep_cell_new(const struct sweep *sw, size_t c)
     cell->sw = sw;
     cell->c = c;
     cell->spec = sweep_cell_spec(sw, c);
-    bench_plan_init(&cell->plan, cell->spec);
+    bench_exec_init(&cell->plan, cell->spec);
     cell->missing = cell->plan.n_policies * (size_t)cell->plan.seeds;
     cell->done = xcalloc(cell->missing + 1, 1);
     return cell;
@@ -53,8 +53,8 @@ void sweep_cell_free(struct sweep_cell *cell)
 {
     if (!cell)
         return;
-    bench_plan_release(&cell->plan);
-    spec_free(cell->spec);
+    bench_exec_release(&cell->plan);
+    bench_spec_free(cell->spec);
     free(cell->done);
     free(cell);
 }
@@ -98,7 +98,7 @@ static void mark_done(struct sweep_cell *cell, size_t p, size_t s)
 /* ---- running units on threads ---- */
 
 struct unit_pool {
-    struct bench_plan *plan;
+    struct bench_exec *plan;
     const size_t *items;         /* slot indices (policy * seeds + seed) */
     size_t n;
     atomic_size_t next;
@@ -165,7 +165,7 @@ size_t sweep_cell_seed_doubles(const struct sweep_cell *cell)
 
 static void pack_unit(const struct sweep_cell *cell, size_t sl, double *out)
 {
-    const struct bench_plan *pl = &cell->plan;
+    const struct bench_exec *pl = &cell->plan;
     out[0] = pl->raw_samples[sl];
     out[1] = pl->raw_error[sl];
     out[2] = pl->raw_seconds[sl];
@@ -175,7 +175,7 @@ static void pack_unit(const struct sweep_cell *cell, size_t sl, double *out)
 
 static void unpack_unit(struct sweep_cell *cell, size_t sl, const double *in)
 {
-    struct bench_plan *pl = &cell->plan;
+    struct bench_exec *pl = &cell->plan;
     pl->raw_samples[sl] = in[0];
     pl->raw_error[sl] = in[1];
     pl->raw_seconds[sl] = in[2];
@@ -208,7 +208,7 @@ enum { PART_HEADER_MAX = 160 };
  * sweep_cell_write_part() and compared byte for byte by read_part(). */
 static void part_header(const struct sweep_cell *cell, char buf[PART_HEADER_MAX])
 {
-    const struct bench_plan *pl = &cell->plan;
+    const struct bench_exec *pl = &cell->plan;
     snprintf(buf, PART_HEADER_MAX,
              "cell %zu fingerprint %016" PRIx64 " policies %zu seeds %d checkpoints %zu\n",
              cell->c, cell->sw->cell_fp[cell->c], pl->n_policies, pl->seeds, pl->n_cp);
@@ -223,7 +223,7 @@ int sweep_cell_write_part(const struct sweep_cell *cell, const char *dir, const 
         free(path);
         return -1;
     }
-    const struct bench_plan *pl = &cell->plan;
+    const struct bench_exec *pl = &cell->plan;
     char header[PART_HEADER_MAX];
     part_header(cell, header);
     fprintf(af.fp, "%s%s", part_magic, header);
@@ -290,7 +290,7 @@ static long read_part(struct sweep_cell *cell, const char *path, struct diag_lis
     int lineno = 0;
     const char *why = NULL;
     char expect[PART_HEADER_MAX];
-    const struct bench_plan *pl = &cell->plan;
+    const struct bench_exec *pl = &cell->plan;
     part_header(cell, expect);
     if (getline(&line, &cap, fp) < 0 || strcmp(line, part_magic))
         why = "not a sweep part";

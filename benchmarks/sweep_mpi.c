@@ -29,7 +29,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 enum { TAG_REQ = 1, TAG_TASK = 2, TAG_FAIL = 3, HDR = 5 };
 

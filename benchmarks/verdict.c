@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 const char *bench_verdict_kind_name(enum bench_verdict_kind k)
 {

@@ -54,9 +54,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "advisor/spec.h"
+#include "base/diag.h"
 #include "benchmarks/rng.h"
-#include "taxonomy/diag.h"
+#include "benchmarks/spec.h"
 
 #define WL_NEVER LLONG_MAX
 
@@ -116,7 +116,7 @@ struct wl_arms {
     int best_arm;                /* the lowest index attaining it */
 };
 
-typedef int (*wl_configure_fn)(struct wl_config *cfg, const struct spec *s,
+typedef int (*wl_configure_fn)(struct wl_config *cfg, const struct bench_spec *s,
                                struct diag_list *diags);
 typedef size_t (*wl_state_size_fn)(const struct wl_config *cfg);
 typedef void (*wl_init_fn)(void *state, const struct wl_config *cfg, const struct wl_seed *seed);
@@ -162,7 +162,7 @@ extern const struct wl_param wl_common_params[];
 /* Build cfg from the spec for type t. Spec params whose key contains a
  * '.' are policy knobs and are skipped here. -1 with diagnostics on any
  * error; cfg must then still be released. */
-int wl_configure(const struct wl_type *t, const struct spec *s, struct wl_config *cfg,
+int wl_configure(const struct wl_type *t, const struct bench_spec *s, struct wl_config *cfg,
                  struct diag_list *diags);
 void wl_config_release(struct wl_config *cfg);
 
@@ -171,7 +171,7 @@ double wl_value(const struct wl_config *cfg, const char *name);
 
 /* Report a bad value of param name at its position in the spec (or at
  * the workload key when it was not in the spec). For configure hooks. */
-void wl_param_error(const struct spec *s, const char *name, struct diag_list *diags,
+void wl_param_error(const struct bench_spec *s, const char *name, struct diag_list *diags,
                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Helpers for the workload files. */
@@ -185,7 +185,7 @@ void wl_arm_stream(struct rng *r, const struct wl_seed *seed, int arm);
  * sum over suboptimal i of (p* - p_i) / kl(p_i, p*). */
 double wl_lai_robbins_bernoulli(const double *means, int k);
 /* Configure hook helper for the structured workloads: batch must be 1. */
-int wl_require_immediate(const struct wl_config *cfg, const struct spec *s,
+int wl_require_immediate(const struct wl_config *cfg, const struct bench_spec *s,
                          struct diag_list *diags);
 
 #endif

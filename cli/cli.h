@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 #include "taxonomy/taxonomy.h"
 
 enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
@@ -32,6 +32,10 @@ struct tax *cli_load_taxonomy(const struct cli_tax_opts *o);
 
 /* Print every diagnostic as "file:line:col: error: message" to out. */
 void cli_print_diags(const struct diag_list *diags, FILE *out);
+
+/* Run `banditmap COMMAND ARGS...`: argv[0] is the program name, argv[1]
+ * the command, --help or --version. Returns the process exit code. */
+int cli_main(int argc, char **argv);
 
 /* Subcommands (one file each). */
 int cmd_validate(int argc, char **argv);

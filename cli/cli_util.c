@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/policy.h"
-#include "taxonomy/xalloc.h"
 
 int cli_tax_opts_add(struct cli_tax_opts *o, const char *file)
 {

@@ -11,18 +11,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "advisor/bench.h"
 #include "advisor/presets.h"
 #include "advisor/profile.h"
 #include "advisor/recommend.h"
-#include "advisor/spec.h"
+#include "base/atomic_file.h"
+#include "base/xalloc.h"
 #include "benchmarks/ope/log_writer.h"
-#include "benchmarks/report.h"
+#include "benchmarks/plan.h"
 #include "benchmarks/runner.h"
-#include "benchmarks/svg.h"
+#include "benchmarks/spec.h"
 #include "cli/cli.h"
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/xalloc.h"
+#include "report/results.h"
+#include "report/svg.h"
 
 static void usage(FILE *out)
 {
@@ -109,7 +109,7 @@ static int parse_whole(const char *opt, const char *text, double min, long long 
 }
 
 /* Apply one option to the spec; -1 on a bad value (already printed). */
-static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
+static int apply(struct bench_spec *s, int opt, const char *arg, struct bench_opts *o)
 {
     long long n;
     double v;
@@ -144,7 +144,7 @@ static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
         o->threads = (int)n;
         return 0;
     case OPT_WORKLOAD:
-        spec_set_string(&s->workload, arg);
+        bench_spec_set_string(&s->workload, arg);
         return 0;
     case OPT_ARMS:
         if (parse_whole("--arms", arg, 1, &n) < 0)
@@ -155,7 +155,7 @@ static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
     case OPT_GAP:
         if (parse_number(opt == OPT_BEST ? "--best" : "--gap", arg, &v) < 0)
             return -1;
-        spec_set_param(s, opt == OPT_BEST ? "best" : "gap", v);
+        bench_spec_set_param(s, opt == OPT_BEST ? "best" : "gap", v);
         return 0;
     case OPT_MEANS: {
         free(s->means);
@@ -183,7 +183,7 @@ static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
         char *key = xstrndup(arg, (size_t)(eq - arg));
         int rc = parse_number("--param", eq + 1, &v);
         if (rc == 0)
-            spec_set_param(s, key, v);
+            bench_spec_set_param(s, key, v);
         free(key);
         return rc;
     }
@@ -193,12 +193,12 @@ static int apply(struct spec *s, int opt, const char *arg, struct bench_opts *o)
         s->n_policies = 0;
         char *copy = xstrdup(arg), *save = NULL;
         for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-            spec_add_policy(s, tok);
+            bench_spec_add_policy(s, tok);
         free(copy);
         return 0;
     }
     case OPT_RECOMMENDED:
-        spec_set_string(&s->recommended, arg);
+        bench_spec_set_string(&s->recommended, arg);
         return 0;
     }
     return 0;
@@ -258,7 +258,7 @@ static int progress_bar(const struct bench_progress *p, void *ctx)
 
 /* ---- the table ---- */
 
-static void print_table(const struct bench_results *r, const struct spec *s, FILE *out)
+static void print_table(const struct bench_results *r, const struct bench_spec *s, FILE *out)
 {
     fprintf(out, "%s: workload %s, K = %d, T = %lld, %d seeds, seed %llu\n",
              s->name ? s->name : "bench", r->workload->name, r->k, r->horizon, r->seeds,
@@ -296,7 +296,7 @@ static void print_table(const struct bench_results *r, const struct spec *s, FIL
 }
 
 /* Write through an atomic file; prints diagnostics on failure. */
-static int write_file(const char *path, const struct bench_results *r, const struct spec *s,
+static int write_file(const char *path, const struct bench_results *r, const struct bench_spec *s,
                       bool svg)
 {
     struct diag_list diags;
@@ -305,9 +305,9 @@ static int write_file(const char *path, const struct bench_results *r, const str
     int rc = atomic_file_open(&af, path, &diags);
     if (rc == 0) {
         if (svg)
-            bench_write_svg(r, af.fp, s->name);
+            report_results_svg(r, af.fp, s->name);
         else
-            bench_write_csv(r, af.fp);
+            report_results_csv(r, af.fp);
         rc = atomic_file_commit(&af, &diags);
     }
     cli_print_diags(&diags, stderr);
@@ -389,7 +389,7 @@ static int log_finish(struct log_sink *ls, bool ok)
     return rc;
 }
 
-static int run(struct spec *s, const struct bench_opts *o)
+static int run(struct bench_spec *s, const struct bench_opts *o)
 {
     double rounds = (double)s->horizon * s->seeds * (double)(s->n_policies ? s->n_policies : 1);
     if (rounds > long_run_rounds && !o->allow_long) {
@@ -427,7 +427,7 @@ static int run(struct spec *s, const struct bench_opts *o)
     }
     int status = CLI_OK;
     if (o->json)
-        bench_write_json(&r, stdout, true, o->timing);
+        report_results_json(&r, stdout, true, o->timing);
     else
         print_table(&r, s, stdout);
     if (o->csv && write_file(o->csv, &r, s, false) < 0)
@@ -439,8 +439,8 @@ static int run(struct spec *s, const struct bench_opts *o)
 }
 
 /* The advisor's benchmark for a profile file or a bundled preset
- * (adv_bench_spec_for_profile), or NULL after printing why. */
-static struct spec *spec_for_profile(const char *profile, const char *preset)
+ * (bench_plan_spec), or NULL after printing why. */
+static struct bench_spec *spec_for_profile(const char *profile, const char *preset)
 {
     struct cli_tax_opts topts = {0};
     struct tax *t = cli_load_taxonomy(&topts);
@@ -460,10 +460,13 @@ static struct spec *spec_for_profile(const char *profile, const char *preset)
     cli_print_diags(&diags, stderr);
     diag_list_release(&diags);
     free(path);
-    struct spec *s = NULL;
+    struct bench_spec *s = NULL;
     if (p) {
         struct adv_recommendation *rec = adv_recommend(p);
-        s = adv_bench_spec_for_profile(t, p, rec);
+        struct bench_plan plan;
+        bench_plan_make(rec, &plan);
+        s = bench_plan_spec(&plan, p);
+        bench_plan_release(&plan);
         adv_recommendation_free(rec);
         adv_profile_free(p);
     }
@@ -528,7 +531,7 @@ int cmd_bench(int argc, char **argv)
         free(pend);
         return CLI_USAGE;
     }
-    struct spec *s;
+    struct bench_spec *s;
     if (o.profile || o.preset) {
         if (!(s = spec_for_profile(o.profile, o.preset))) {
             free(pend);
@@ -537,7 +540,7 @@ int cmd_bench(int argc, char **argv)
     } else if (o.spec_file) {
         struct diag_list diags;
         diag_list_init(&diags);
-        s = spec_load(o.spec_file, &diags);
+        s = bench_spec_load(o.spec_file, &diags);
         cli_print_diags(&diags, stderr);
         diag_list_release(&diags);
         if (!s) {
@@ -545,21 +548,21 @@ int cmd_bench(int argc, char **argv)
             return CLI_INVALID;
         }
     } else {
-        s = spec_new();
-        spec_set_string(&s->name, "quick bench");
-        spec_set_string(&s->workload, "bernoulli");
+        s = bench_spec_new();
+        bench_spec_set_string(&s->name, "quick bench");
+        bench_spec_set_string(&s->workload, "bernoulli");
     }
     for (size_t i = 0; i < n_pend && status == CLI_OK; i++)
         if (apply(s, pend[i].opt, pend[i].arg, &o) < 0)
             status = CLI_USAGE;
     if (status == CLI_OK && s->n_policies == 0 && !o.spec_file && !o.profile && !o.preset) {
-        spec_add_policy(s, "ucb1");
-        spec_add_policy(s, "klucb");
-        spec_add_policy(s, "ts");
+        bench_spec_add_policy(s, "ucb1");
+        bench_spec_add_policy(s, "klucb");
+        bench_spec_add_policy(s, "ts");
     }
     if (status == CLI_OK)
         status = run(s, &o);
-    spec_free(s);
+    bench_spec_free(s);
     free(pend);
     return status;
 }

@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jsonw.h"
+#include "base/suggest.h"
 #include "cli/cli.h"
-#include "taxonomy/jsonw.h"
-#include "taxonomy/tax_json.h"
+#include "report/tax_json.h"
 
 /* Options every reader command shares. */
 struct read_opts {
@@ -284,7 +285,7 @@ int cmd_show(int argc, char **argv)
         const char **ids = calloc(t->n_algorithms + 1, sizeof(*ids));
         for (size_t i = 0; ids && i < t->n_algorithms; i++)
             ids[i] = t->algorithms[i].id;
-        const char *hint = ids ? tax_suggest(id, ids, t->n_algorithms) : NULL;
+        const char *hint = ids ? suggest_closest(id, ids, t->n_algorithms) : NULL;
         fprintf(stderr, "banditmap show: no algorithm, family or trait '%s'%s%s%s\n", id,
                 hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
         free(ids);

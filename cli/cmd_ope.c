@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/atomic_file.h"
+#include "base/jsonw.h"
+#include "base/xalloc.h"
 #include "benchmarks/ope/ope.h"
 #include "benchmarks/ope/target.h"
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/jsonw.h"
-#include "taxonomy/xalloc.h"
 
 static void usage(FILE *out)
 {

@@ -10,10 +10,11 @@
 #include "advisor/presets.h"
 #include "advisor/profile.h"
 #include "advisor/recommend.h"
-#include "advisor/report.h"
-#include "advisor/spec.h"
+#include "base/jsonw.h"
+#include "benchmarks/plan.h"
+#include "benchmarks/spec.h"
 #include "cli/cli.h"
-#include "taxonomy/jsonw.h"
+#include "report/recommendation.h"
 
 enum { OPT_TAXONOMY = 1000, OPT_BENCH_SPEC, OPT_MARKDOWN, DEFAULT_TOP = 5 };
 
@@ -130,7 +131,7 @@ static void print_item(const struct adv_eval *e, size_t rank, bool explain)
 {
     const struct tax_algorithm *a = e->alg;
     printf("%zu. %s (%s)  score %.3g  [%s, evidence: %s%s%s]\n", rank, a->name, a->id,
-           adv_score_shown(e->score), a->family->id, tax_evidence_name(a->evidence),
+           report_score_shown(e->score), a->family->id, tax_evidence_name(a->evidence),
            a->policy ? ", bench: " : "", a->policy ? a->policy : "");
     print_notes("why:", e, adv_note_is_why);
     print_notes("cautions:", e, adv_note_is_caution);
@@ -149,14 +150,14 @@ static void print_item(const struct adv_eval *e, size_t rank, bool explain)
     }
 }
 
-static void print_text(const struct adv_recommendation *r, size_t top, bool explain)
+static void print_text(const struct adv_recommendation *r, const struct bench_plan *b, size_t top, bool explain)
 {
     const struct adv_profile *p = r->profile;
     printf("Profile: %s%s%s\n\n", p->name ? p->name : "(unnamed)", p->description ? " - " : "",
            p->description ? p->description : "");
     if (!r->n_ranked)
         printf("Every algorithm is excluded by these answers (--explain says why).\n");
-    size_t n = adv_report_count(r, top);
+    size_t n = report_rec_count(r, top);
     for (size_t i = 0; i < n; i++) {
         print_item(&r->ranked[i], i + 1, explain);
         putchar('\n');
@@ -179,7 +180,6 @@ static void print_text(const struct adv_recommendation *r, size_t top, bool expl
         if (explain && a->basis)
             printf("      basis: %s\n", a->basis);
     }
-    const struct adv_bench *b = &r->bench;
     printf("\nBenchmark: workload %s, %lld arms, horizon %lld, %d seeds; policies", b->workload,
            b->arms, b->horizon, b->seeds);
     for (size_t i = 0; i < b->n_policies; i++)
@@ -190,7 +190,7 @@ static void print_text(const struct adv_recommendation *r, size_t top, bool expl
     printf("\nExcluded: %zu algorithm%s%s\n", r->n_excluded, r->n_excluded == 1 ? "" : "s",
            explain || !r->n_excluded ? "" : " (--explain lists them with reasons)");
     for (size_t i = 0; explain && i < r->n_excluded; i++) {
-        char *reason = adv_excluded_reason(&r->excluded[i]);
+        char *reason = report_excluded_reason(&r->excluded[i]);
         printf("  - %s: %s\n", r->excluded[i].alg->id, reason);
         free(reason);
     }
@@ -232,23 +232,26 @@ int cmd_recommend(int argc, char **argv)
         return CLI_INVALID;
     }
     struct adv_recommendation *r = adv_recommend(p);
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
     int status = CLI_OK;
     if (o.bench_spec) {
         struct diag_list diags;
         diag_list_init(&diags);
-        struct spec *s = adv_bench_spec_for_profile(t, p, r);
-        if (spec_save(s, o.bench_spec, &diags) < 0)
+        struct bench_spec *s = bench_plan_spec(&plan, p);
+        if (bench_spec_save(s, o.bench_spec, &diags) < 0)
             status = CLI_INVALID;
         cli_print_diags(&diags, stderr);
         diag_list_release(&diags);
-        spec_free(s);
+        bench_spec_free(s);
     }
     if (o.json)
-        adv_report_json(r, (size_t)o.top, true, stdout);
+        report_rec_json(r, &plan, (size_t)o.top, true, stdout);
     else if (o.markdown)
-        adv_report_markdown(r, (size_t)o.top, stdout);
+        report_rec_markdown(r, &plan, (size_t)o.top, stdout);
     else
-        print_text(r, (size_t)o.top, o.explain);
+        print_text(r, &plan, (size_t)o.top, o.explain);
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     adv_profile_free(p);
     tax_free(t);

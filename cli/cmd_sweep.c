@@ -15,9 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/sweep.h"
 #include "cli/cli.h"
-#include "taxonomy/xalloc.h"
+#include "report/sweep_json.h"
 
 static void usage(FILE *out)
 {
@@ -82,7 +83,7 @@ static int emit_cell(const struct sweep *sw, size_t c, const struct bench_result
 {
     struct sink *k = ctx;
     if (k->o->json) {
-        sweep_write_json_cell(sw, c, r, k->o->timing, k->out);
+        report_sweep_json_cell(sw, c, r, k->o->timing, k->out);
         return 0;
     }
     char *label = sweep_cell_label(sw, c);
@@ -107,7 +108,7 @@ static void emit_complete_cell(const struct sweep *sw, size_t c, const struct sw
 static void emit_begin(const struct sweep *sw, struct sink *k)
 {
     if (k->o->json) {
-        sweep_write_json_begin(sw, k->out);
+        report_sweep_json_begin(sw, k->out);
         return;
     }
     fprintf(k->out, "sweep %s: %zu cells x %d seeds, master seed %llu\n\n", sw->name,
@@ -118,7 +119,7 @@ static void emit_begin(const struct sweep *sw, struct sink *k)
 static void emit_end(struct sink *k)
 {
     if (k->o->json)
-        sweep_write_json_end(k->out);
+        report_sweep_json_end(k->out);
 }
 
 /* Run the listed seeds in chunks of `threads` seeds, saving the part

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/policy.h"
 #include "cli/cli.h"
-#include "taxonomy/xalloc.h"
 
 static void usage(FILE *out)
 {

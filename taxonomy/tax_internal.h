@@ -5,8 +5,8 @@
 #ifndef BM_TAX_INTERNAL_H
 #define BM_TAX_INTERNAL_H
 
+#include "base/yaml_reader.h"
 #include "taxonomy/taxonomy.h"
-#include "taxonomy/yaml_reader.h"
 
 /* A string -> index hash table (open addressing), keys not owned. */
 struct tax_index {

@@ -25,8 +25,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/suggest.h"
+#include "base/xalloc.h"
 #include "taxonomy/tax_internal.h"
-#include "taxonomy/xalloc.h"
 
 /* ---- string index ---- */
 
@@ -185,7 +186,7 @@ int tb_references(struct tax_builder *b, const char *file, const struct yr_node 
             const char **ids = xcalloc(nr ? nr : 1, sizeof(*ids));
             for (size_t j = 0; j < nr; j++)
                 ids[j] = b->references[j].id;
-            hint = tax_suggest(id, ids, nr);
+            hint = suggest_closest(id, ids, nr);
             if (hint)
                 diag_add(b->diags, DIAG_ERROR, file, item->line, item->col,
                          "unknown reference '%s' in %s (did you mean '%s'?)", id, owner, hint);
@@ -227,7 +228,7 @@ static void bad_enum(struct tax_builder *b, const char *file, const struct yr_no
     size_t count = 0;
     while (set[count])
         count++;
-    const char *hint = tax_suggest(value, set, count);
+    const char *hint = suggest_closest(value, set, count);
     if (hint)
         diag_add(b->diags, DIAG_ERROR, file, n->line, n->col,
                  "unknown %s '%s' (did you mean '%s'?)", what, value, hint);

@@ -18,8 +18,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "taxonomy/arena.h"
-#include "taxonomy/diag.h"
+#include "base/arena.h"
+#include "base/diag.h"
 
 /* The answer every choice trait accepts, meaning "I don't know". */
 #define TAX_NOT_SURE "not_sure"
@@ -222,9 +222,5 @@ bool tax_answer_is_not_sure(const struct tax_answer *a);
 
 const char *tax_evidence_name(enum tax_evidence e);   /* "theory", ... */
 const char *tax_trait_kind_name(enum tax_trait_kind k);
-
-/* The id among candidates[0..n) closest to word (edit distance at most
- * about a third of its length), for "did you mean" hints; NULL if none. */
-const char *tax_suggest(const char *word, const char *const *candidates, size_t n);
 
 #endif

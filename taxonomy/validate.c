@@ -17,8 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
+#include "base/xalloc.h"
 #include "taxonomy/tax_internal.h"
-#include "taxonomy/xalloc.h"
 
 static const char *const algorithm_keys[] = {
     "id", "name", "family", "summary", "fits", "excludes", "cautions", "assumes", "knobs",
@@ -39,7 +40,7 @@ static const struct tax_trait *resolve_trait(struct tax_builder *b, const char *
     const char **ids = xcalloc(b->t->n_traits + 1, sizeof(*ids));
     for (size_t i = 0; i < b->t->n_traits; i++)
         ids[i] = b->traits[i].id;
-    const char *hint = tax_suggest(id, ids, b->t->n_traits);
+    const char *hint = suggest_closest(id, ids, b->t->n_traits);
     if (hint)
         diag_add(b->diags, DIAG_ERROR, file, n->line, n->col,
                  "unknown trait '%s' in %s (did you mean '%s'?)", id, owner, hint);
@@ -69,7 +70,7 @@ static const struct tax_answer *resolve_answer(struct tax_builder *b, const char
     const char **ids = xcalloc(tr->n_answers + 1, sizeof(*ids));
     for (size_t i = 0; i < tr->n_answers; i++)
         ids[i] = tr->answers[i].id;
-    const char *hint = tax_suggest(id, ids, tr->n_answers);
+    const char *hint = suggest_closest(id, ids, tr->n_answers);
     if (hint)
         diag_add(b->diags, DIAG_ERROR, file, n->line, n->col,
                  "unknown answer '%s' for trait '%s' in %s (did you mean '%s'?)", id, tr->id,
@@ -382,7 +383,7 @@ static int load_implementations(struct tax_builder *b, const char *file,
             known = !strcmp(x.status, impl_status[s]);
         if (!known) {
             const struct yr_node *sn = yr_get(m, "status");
-            const char *hint = tax_suggest(x.status, impl_status, 4);
+            const char *hint = suggest_closest(x.status, impl_status, 4);
             diag_add(b->diags, DIAG_ERROR, file, sn->line, sn->col,
                      "unknown status '%s' in %s (expected maintained, dormant, retiring or "
                      "unknown%s%s%s)", x.status, item, hint ? "; did you mean '" : "",
@@ -417,7 +418,7 @@ static int load_family_ref(struct tax_builder *b, const char *file, const struct
     const char **ids = xcalloc(b->t->n_families + 1, sizeof(*ids));
     for (size_t i = 0; i < b->t->n_families; i++)
         ids[i] = b->families[i].id;
-    const char *hint = tax_suggest(fid, ids, b->t->n_families);
+    const char *hint = suggest_closest(fid, ids, b->t->n_families);
     diag_add(b->diags, DIAG_ERROR, file, fn->line, fn->col, "unknown family '%s' in %s%s%s%s",
              fid, what, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
     free(ids);
@@ -456,7 +457,7 @@ static void load_algorithm(struct tax_builder *b, const char *file, const struct
             e = i;
     if (ev && e < 0) {
         const struct yr_node *en = yr_get(map, "evidence");
-        const char *hint = tax_suggest(ev, evidence_names, 3);
+        const char *hint = suggest_closest(ev, evidence_names, 3);
         diag_add(b->diags, DIAG_ERROR, file, en->line, en->col,
                  "unknown evidence '%s' in %s (expected theory, benchmark or field%s%s%s)", ev,
                  what, hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");

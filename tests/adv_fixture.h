@@ -9,8 +9,8 @@
 
 #include <stdlib.h>
 
-#include "taxonomy/taxonomy.h"
 #include "tests/helpers.h"
+#include "taxonomy/taxonomy.h"
 
 static inline struct tax *adv_load_checked(struct tax *t, struct diag_list *d)
 {

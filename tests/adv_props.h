@@ -15,8 +15,8 @@
 
 #include <string.h>
 
-#include "advisor/recommend.h"
 #include "tests/helpers.h"
+#include "advisor/recommend.h"
 
 /* ---- the independent oracle for a not_sure -> x change of one trait ---- */
 

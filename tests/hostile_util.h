@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
+#include "base/xalloc.h"
 #include "taxonomy/taxonomy.h"
-#include "taxonomy/xalloc.h"
 
 struct tmpdir {
     char path[64];

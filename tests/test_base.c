@@ -7,12 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "taxonomy/arena.h"
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/diag.h"
-#include "taxonomy/jsonw.h"
-#include "taxonomy/xalloc.h"
-#include "taxonomy/yaml_reader.h"
+#include "base/arena.h"
+#include "base/atomic_file.h"
+#include "base/diag.h"
+#include "base/jsonw.h"
+#include "base/xalloc.h"
+#include "base/yaml_reader.h"
 
 /* ---- diag ---- */
 

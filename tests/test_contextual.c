@@ -248,10 +248,10 @@ static void test_linucb_hybrid_matches_algorithm_2_by_direct_inversion(void **st
 static void test_linucb_hybrid_converges_to_the_best_arm(void **state)
 {
     enum { K = 10, T = 20000, LATE = 2000 };
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, "contextual_linear");
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "contextual_linear");
     s->arms = K;
-    spec_set_param(s, "dim", 5);
+    bench_spec_set_param(s, "dim", 5);
     struct diag_list d;
     diag_list_init(&d);
     struct wl_config wcfg;
@@ -294,15 +294,15 @@ static void test_linucb_hybrid_converges_to_the_best_arm(void **state)
     free(ws);
     wl_config_release(&wcfg);
     diag_list_release(&d);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 /* ---- the workloads through the runner ---- */
 
-static struct spec *ctx_spec(const char *workload, int k, long long horizon, int seeds)
+static struct bench_spec *ctx_spec(const char *workload, int k, long long horizon, int seeds)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, workload);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, workload);
     s->arms = k;
     s->horizon = horizon;
     s->seeds = seeds;
@@ -312,12 +312,12 @@ static struct spec *ctx_spec(const char *workload, int k, long long horizon, int
 
 static void test_contextual_results_do_not_depend_on_threads(void **state)
 {
-    struct spec *s = ctx_spec("contextual_logistic", 50, 3000, 4);
+    struct bench_spec *s = ctx_spec("contextual_logistic", 50, 3000, 4);
     const char *pols[] = {"linucb", "lints", "logistic_ts", "glm_ucb", "ridge_greedy",
                           "ridge_egreedy", "bootstrapped_ts", "squarecb", "ts", "linucb_hybrid"};
     for (size_t i = 0; i < sizeof(pols) / sizeof(pols[0]); i++)
-        spec_add_policy(s, pols[i]);
-    spec_set_param(s, "churn_every", 100);
+        bench_spec_add_policy(s, pols[i]);
+    bench_spec_set_param(s, "churn_every", 100);
     struct bench_results r1, r2;
     bench_results_init(&r1);
     bench_results_init(&r2);
@@ -332,20 +332,20 @@ static void test_contextual_results_do_not_depend_on_threads(void **state)
     assert_true(r1.policies[1].regret.mean < r1.policies[8].regret.mean);
     bench_results_release(&r1);
     bench_results_release(&r2);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_linear_policies_beat_uniform_on_a_large_catalogue(void **state)
 {
-    struct spec *s = ctx_spec("contextual_linear", 2000, 2000, 2);
-    spec_add_policy(s, "lints");
-    spec_add_policy(s, "uniform");
+    struct bench_spec *s = ctx_spec("contextual_linear", 2000, 2000, 2);
+    bench_spec_add_policy(s, "lints");
+    bench_spec_add_policy(s, "uniform");
     struct bench_results r;
     bench_results_init(&r);
     assert_int_equal(bench_run(s, &r, NULL, NULL), 0);
     assert_true(r.policies[0].regret.mean < 0.5 * r.policies[1].regret.mean);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 /* A churning catalogue (contextual_linear, K = 20, d = 5, a new item
@@ -359,13 +359,13 @@ static void test_linucb_hybrid_beats_disjoint_linucb_under_churn(void **state)
 {
     const double alphas[] = {0.1, 0.3, 0.5, 1.0};
     for (size_t i = 0; i < sizeof(alphas) / sizeof(alphas[0]); i++) {
-        struct spec *s = ctx_spec("contextual_linear", 20, 5000, 20);
-        spec_add_policy(s, "linucb_hybrid");
-        spec_add_policy(s, "linucb");
-        spec_set_param(s, "dim", 5);
-        spec_set_param(s, "churn_every", 50);
-        spec_set_param(s, "linucb_hybrid.alpha", 0.1);
-        spec_set_param(s, "linucb.alpha", alphas[i]);
+        struct bench_spec *s = ctx_spec("contextual_linear", 20, 5000, 20);
+        bench_spec_add_policy(s, "linucb_hybrid");
+        bench_spec_add_policy(s, "linucb");
+        bench_spec_set_param(s, "dim", 5);
+        bench_spec_set_param(s, "churn_every", 50);
+        bench_spec_set_param(s, "linucb_hybrid.alpha", 0.1);
+        bench_spec_set_param(s, "linucb.alpha", alphas[i]);
         struct bench_results r;
         bench_results_init(&r);
         r.threads = 2;
@@ -381,15 +381,15 @@ static void test_linucb_hybrid_beats_disjoint_linucb_under_churn(void **state)
         for (int j = 0; j < r.seeds; j++)
             assert_true(h->final_regret[j] < l->final_regret[j]);
         bench_results_release(&r);
-        spec_free(s);
+        bench_spec_free(s);
     }
 }
 
 static void test_churn_lists_the_replaced_slot(void **state)
 {
-    struct spec *s = ctx_spec("contextual_linear", 7, 100, 1);
-    spec_add_policy(s, "linucb");
-    spec_set_param(s, "churn_every", 10);
+    struct bench_spec *s = ctx_spec("contextual_linear", 7, 100, 1);
+    bench_spec_add_policy(s, "linucb");
+    bench_spec_set_param(s, "churn_every", 10);
     struct diag_list d;
     diag_list_init(&d);
     struct wl_config cfg;
@@ -412,20 +412,20 @@ static void test_churn_lists_the_replaced_slot(void **state)
     free(ws);
     wl_config_release(&cfg);
     diag_list_release(&d);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_bad_contextual_spec_reports_the_position(void **state)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_load(fixture("spec/bad/contextual-dim.yaml"), &d);
+    struct bench_spec *s = bench_spec_load(fixture("spec/bad/contextual-dim.yaml"), &d);
     assert_non_null(s);
     assert_int_equal(bench_check_spec(s, &d), -1);
     assert_int_equal(d.items[0].line, 4);
     assert_int_equal(d.items[0].col, 3);
     assert_non_null(strstr(d.items[0].message, "'dim'"));
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
 }
 

@@ -7,11 +7,11 @@
  */
 #include "tests/hostile_util.h"
 
-#include "advisor/bench.h"
 #include "advisor/profile.h"
 #include "advisor/recommend.h"
-#include "advisor/spec.h"
-#include "taxonomy/yaml_reader.h"
+#include "base/yaml_reader.h"
+#include "benchmarks/plan.h"
+#include "benchmarks/spec.h"
 
 /* ---- YAML reader: aliases, nesting, size, encoding ---- */
 
@@ -248,12 +248,15 @@ static void test_one_arm_profile_spec_says_it_races_two(void **state)
     struct adv_profile *p = adv_profile_load_buffer(tax, "p.yaml", text, strlen(text), &d);
     assert_non_null(p);
     struct adv_recommendation *r = adv_recommend(p);
-    struct spec *s = adv_bench_spec_for_profile(tax, p, r);
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
+    struct bench_spec *s = bench_plan_spec(&plan, p);
     assert_int_equal(s->arms, 2);
     assert_non_null(strstr(s->description,
                            "With one arm there is nothing to learn or choose: the spec "
                            "simulates 2 arms instead, the smallest race the harness runs."));
-    spec_free(s);
+    bench_spec_free(s);
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     adv_profile_free(p);
     diag_list_release(&d);

@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include "advisor/profile.h"
-#include "advisor/spec.h"
 #include "benchmarks/ope/log_csv.h"
+#include "benchmarks/spec.h"
 
 /* ---- bench specs ---- */
 
@@ -59,7 +59,7 @@ static void test_spec_hostile_values(void **state)
         char *path = put_text(&t, "spec.yaml", c->text);
         struct diag_list d;
         diag_list_init(&d);
-        assert_null(spec_load(path, &d));
+        assert_null(bench_spec_load(path, &d));
         assert_diag(&d, "%s%s", path, c->expected);
         diag_list_release(&d);
         free(path);
@@ -75,14 +75,14 @@ static void test_spec_save_escapes_unprintable_text(void **state)
     struct tmpdir t;
     tmpdir_make(&t);
     char *path = xasprintf("%s/saved.yaml", t.path);
-    struct spec *s = spec_new();
-    spec_set_string(&s->name, "tab\there \x7f \xc2\x85 \xe2\x80\xa8 \"q\"");
-    spec_set_string(&s->workload, "w\xef\xbb\xbf\xe2\x80\xa9");
-    spec_add_policy(s, "p\xc2\x80");
-    spec_set_param(s, "k\x7f", 1);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->name, "tab\there \x7f \xc2\x85 \xe2\x80\xa8 \"q\"");
+    bench_spec_set_string(&s->workload, "w\xef\xbb\xbf\xe2\x80\xa9");
+    bench_spec_add_policy(s, "p\xc2\x80");
+    bench_spec_set_param(s, "k\x7f", 1);
     struct diag_list d;
     diag_list_init(&d);
-    assert_int_equal(spec_save(s, path, &d), 0);
+    assert_int_equal(bench_spec_save(s, path, &d), 0);
     char *text = NULL;
     size_t len = 0;
     FILE *f = fopen(path, "r");
@@ -93,7 +93,7 @@ static void test_spec_save_escapes_unprintable_text(void **state)
     assert_non_null(strstr(text, "workload: \"w\\uFEFF\\u2029\"\n"));
     assert_non_null(strstr(text, "policies: [\"p\\u0080\"]\n"));
     assert_non_null(strstr(text, "  \"k\\x7f\": 1\n"));
-    struct spec *back = spec_load(path, &d);
+    struct bench_spec *back = bench_spec_load(path, &d);
     if (!back)
         print_diags(&d);
     assert_non_null(back);
@@ -101,8 +101,8 @@ static void test_spec_save_escapes_unprintable_text(void **state)
     assert_string_equal(back->workload, s->workload);
     assert_string_equal(back->policies[0], s->policies[0]);
     assert_string_equal(back->params[0].key, s->params[0].key);
-    spec_free(back);
-    spec_free(s);
+    bench_spec_free(back);
+    bench_spec_free(s);
     diag_list_release(&d);
     free(text);
     free(path);
@@ -118,15 +118,15 @@ static void test_spec_edges_that_load(void **state)
         put_text(&t, "spec.yaml", "workload: bernoulli\narms: 1\nhorizon: 1000000000000\n");
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_load(path, &d);
+    struct bench_spec *s = bench_spec_load(path, &d);
     if (!s)
         print_diags(&d);
     assert_non_null(s);
     assert_int_equal(s->arms, 1);
     assert_true(s->horizon == 1000000000000LL);
-    spec_free(s);
+    bench_spec_free(s);
     char *huge = put_huge(&t, "huge.yaml", "# padding padding padding padding\n", 100);
-    assert_null(spec_load(huge, &d));
+    assert_null(bench_spec_load(huge, &d));
     assert_diag(&d, "%s: error: file is too large (more than 16777216 bytes)", huge);
     diag_list_release(&d);
     free(huge);
@@ -288,10 +288,10 @@ static void save_both(const char *dir, struct diag_list *d, int *rc_spec, int *r
 {
     char *spec_path = xasprintf("%s/out-spec.yaml", dir);
     char *prof_path = xasprintf("%s/out-profile.yaml", dir);
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, "bernoulli");
-    *rc_spec = spec_save(s, spec_path, d);
-    spec_free(s);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "bernoulli");
+    *rc_spec = bench_spec_save(s, spec_path, d);
+    bench_spec_free(s);
     struct adv_profile *p = adv_profile_new(tax);
     *rc_profile = adv_profile_save(p, prof_path, d);
     adv_profile_free(p);

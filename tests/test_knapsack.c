@@ -32,17 +32,17 @@ static void test_lp_mixes_at_most_two_arms(void **state)
 
 static void test_budget_is_respected_and_reported(void **state)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, "knapsack");
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "knapsack");
     s->arms = 8;
     s->horizon = 20000;
     s->seeds = 4;
     s->seed = 2;
-    spec_set_param(s, "budget_fraction", 0.1);
-    spec_add_policy(s, "ucb_bwk");
-    spec_add_policy(s, "bwk_primal_dual");
-    spec_add_policy(s, "ucb1");
-    spec_add_policy(s, "uniform");
+    bench_spec_set_param(s, "budget_fraction", 0.1);
+    bench_spec_add_policy(s, "ucb_bwk");
+    bench_spec_add_policy(s, "bwk_primal_dual");
+    bench_spec_add_policy(s, "ucb1");
+    bench_spec_add_policy(s, "uniform");
     struct bench_results r1, r2;
     bench_results_init(&r1);
     bench_results_init(&r2);
@@ -60,7 +60,7 @@ static void test_budget_is_respected_and_reported(void **state)
     assert_true(r1.policies[1].regret.mean < r1.policies[3].regret.mean);
     bench_results_release(&r1);
     bench_results_release(&r2);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 /* benchmarks/specs/knapsack-k10.yaml, shortened (T = 20,000) but with more
@@ -71,7 +71,7 @@ static void test_bwk_policies_beat_budget_blind_ones_when_the_budget_binds(void 
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_load(BM_SOURCE_ROOT "/benchmarks/specs/knapsack-k10.yaml", &d);
+    struct bench_spec *s = bench_spec_load(BM_SOURCE_ROOT "/benchmarks/specs/knapsack-k10.yaml", &d);
     assert_non_null(s);
     s->horizon = 20000;
     s->seeds = 30;
@@ -103,7 +103,7 @@ static void test_bwk_policies_beat_budget_blind_ones_when_the_budget_binds(void 
         assert_true(p[blind]->regret.mean > 0.25 * opt);
     }
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/estimators.h"
 #include "benchmarks/ope/log_csv.h"
 #include "benchmarks/ope/log_writer.h"
@@ -17,7 +18,6 @@
 #include "benchmarks/ope/reward_model.h"
 #include "benchmarks/ope/target.h"
 #include "benchmarks/rng.h"
-#include "taxonomy/xalloc.h"
 
 /* The formatted diagnostics of list, one per line (caller frees). */
 static char *format_all(const struct diag_list *list)

@@ -15,12 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/estimators.h"
 #include "benchmarks/ope/log_writer.h"
 #include "benchmarks/ope/ope.h"
 #include "benchmarks/ope/target.h"
 #include "benchmarks/rng.h"
-#include "taxonomy/xalloc.h"
 
 enum { K = 4, SEEDS = 200, ROUNDS = 2000, REPLICATES = 200 };
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/ope.h"
-#include "taxonomy/xalloc.h"
 
 #define OBD BM_SOURCE_ROOT "/../shared/data/obd"
 #define RANDOM_LOG OBD "/random/men/men.csv"

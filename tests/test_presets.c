@@ -5,6 +5,7 @@
  * a save/load round trip through the harness's spec reader.
  */
 #include "tests/helpers.h"
+#include "benchmarks/plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,8 @@
 
 #include "advisor/presets.h"
 #include "advisor/recommend.h"
-#include "advisor/spec.h"
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
+#include "benchmarks/spec.h"
 #include "tests/adv_fixture.h"
 
 #define PRESETS BM_SOURCE_ROOT "/taxonomy/presets"
@@ -107,27 +108,30 @@ static void check_one(const struct tax *t, const struct adv_preset *ps, const ch
     assert_true(r->advice.count >= 5);
     assert_true(r->what_if.count >= 1);
     /* the bench spec round-trips through the harness's reader */
-    struct spec *s = adv_bench_spec_for_profile(t, p, r);
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
+    struct bench_spec *s = bench_plan_spec(&plan, p);
     char *path = xasprintf("%s/%s.spec.yaml", tmpdir, ps->id);
-    assert_int_equal(spec_save(s, path, &d), 0);
-    struct spec *back = spec_load(path, &d);
+    assert_int_equal(bench_spec_save(s, path, &d), 0);
+    struct bench_spec *back = bench_spec_load(path, &d);
     if (!back)
         fail_msg("preset %s: the bench spec does not load back", ps->id);
     assert_string_equal(back->workload, s->workload);
     assert_int_equal(back->n_policies, s->n_policies);
     assert_true(back->n_policies >= 3);
-    assert_true(back->arms >= 2 && back->arms <= ADV_BENCH_MAX_ARMS);
-    assert_true(back->horizon >= 1 && back->horizon <= ADV_BENCH_MAX_HORIZON);
-    if (r->bench.recommended) {
+    assert_true(back->arms >= 2 && back->arms <= BENCH_PLAN_MAX_ARMS);
+    assert_true(back->horizon >= 1 && back->horizon <= BENCH_PLAN_MAX_HORIZON);
+    if (plan.recommended) {
         bool listed = false;
         for (size_t i = 0; i < back->n_policies; i++)
-            listed |= !strcmp(back->policies[i], r->bench.recommended);
+            listed |= !strcmp(back->policies[i], plan.recommended);
         assert_true(listed);
     }
     unlink(path);
     free(path);
-    spec_free(back);
-    spec_free(s);
+    bench_spec_free(back);
+    bench_spec_free(s);
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     adv_profile_free(p);
     diag_list_release(&d);

@@ -11,15 +11,15 @@
 #include "benchmarks/policy.h"
 #include "benchmarks/runner.h"
 
-static struct spec *price_spec(double demand, long long horizon)
+static struct bench_spec *price_spec(double demand, long long horizon)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, "pricing");
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "pricing");
     s->arms = 10;
     s->horizon = horizon;
     s->seeds = 3;
     s->seed = 11;
-    spec_set_param(s, "demand", demand);
+    bench_spec_set_param(s, "demand", demand);
     return s;
 }
 
@@ -36,7 +36,7 @@ static void test_demand_curves_in_closed_form(void **state)
     struct diag_list d;
     diag_list_init(&d);
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        struct spec *s = price_spec(cases[i].kind, 100);
+        struct bench_spec *s = price_spec(cases[i].kind, 100);
         const struct wl_type *t = wl_find("pricing");
         struct wl_config cfg;
         assert_int_equal(wl_configure(t, s, &cfg, &d), 0);
@@ -52,7 +52,7 @@ static void test_demand_curves_in_closed_form(void **state)
         assert_true(r == 0 || r == rd.arm_values[a]);
         free(ws);
         wl_config_release(&cfg);
-        spec_free(s);
+        bench_spec_free(s);
     }
     diag_list_release(&d);
 }
@@ -60,28 +60,28 @@ static void test_demand_curves_in_closed_form(void **state)
 static void test_revenue_policies_beat_uniform_pricing(void **state)
 {
     for (double kind = 0; kind <= 1; kind++) {
-        struct spec *s = price_spec(kind, 20000);
-        spec_add_policy(s, "price_ucb");
-        spec_add_policy(s, "price_ts");
-        spec_add_policy(s, "demand_ts");
-        spec_add_policy(s, "uniform");
+        struct bench_spec *s = price_spec(kind, 20000);
+        bench_spec_add_policy(s, "price_ucb");
+        bench_spec_add_policy(s, "price_ts");
+        bench_spec_add_policy(s, "demand_ts");
+        bench_spec_add_policy(s, "uniform");
         struct bench_results r;
         bench_results_init(&r);
         assert_int_equal(bench_run(s, &r, NULL, NULL), 0);
         for (int p = 0; p < 3; p++)
             assert_true(r.policies[p].regret.mean < 0.5 * r.policies[3].regret.mean);
         bench_results_release(&r);
-        spec_free(s);
+        bench_spec_free(s);
     }
 }
 
 static void test_inventory_is_never_oversold(void **state)
 {
-    struct spec *s = price_spec(0, 5000);
-    spec_set_param(s, "inventory", 300);
-    spec_add_policy(s, "price_ts");
-    spec_add_policy(s, "demand_ts");
-    spec_add_policy(s, "uniform");
+    struct bench_spec *s = price_spec(0, 5000);
+    bench_spec_set_param(s, "inventory", 300);
+    bench_spec_add_policy(s, "price_ts");
+    bench_spec_add_policy(s, "demand_ts");
+    bench_spec_add_policy(s, "uniform");
     struct bench_results r;
     bench_results_init(&r);
     assert_int_equal(bench_run(s, &r, NULL, NULL), 0);
@@ -93,7 +93,7 @@ static void test_inventory_is_never_oversold(void **state)
         assert_true(r.policies[p].reward_curve[r.n_checkpoints - 1] <= 300 * 10);
     }
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 int main(void)

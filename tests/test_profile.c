@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "advisor/profile.h"
+#include "base/xalloc.h"
 #include "tests/adv_fixture.h"
-#include "taxonomy/xalloc.h"
 
 static int setup(void **state)
 {

@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "advisor/recommend.h"
-#include "advisor/report.h"
-#include "advisor/spec.h"
+#include "benchmarks/spec.h"
+#include "report/recommendation.h"
 #include "tests/adv_fixture.h"
 #include "tests/adv_props.h"
 
@@ -36,7 +36,10 @@ static char *json_of(const struct adv_recommendation *r)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    adv_report_json(r, 0, true, f);
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
+    report_rec_json(r, &plan, 0, true, f);
+    bench_plan_release(&plan);
     fclose(f);
     return buf;
 }
@@ -46,7 +49,10 @@ static char *markdown_of(const struct adv_recommendation *r)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    adv_report_markdown(r, 3, f);
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
+    report_rec_markdown(r, &plan, 3, f);
+    bench_plan_release(&plan);
     fclose(f);
     return buf;
 }
@@ -128,7 +134,7 @@ static void test_ranking_order_and_ties(void **state)
     assert_int_equal(adv_rank_of(r, "ts"), 2);
     assert_int_equal(adv_rank_of(r, "supervised"), 0);
     assert_int_equal(r->n_excluded, 2);
-    char *reason = adv_excluded_reason(&r->excluded[0]);
+    char *reason = report_excluded_reason(&r->excluded[0]);
     assert_string_equal(r->excluded[0].alg->id, "cascade_klucb");
     assert_string_equal(reason, "action_structure = single: it ranks lists");
     free(reason);
@@ -145,9 +151,12 @@ static void test_full_information_leaves_only_the_exit(void **state)
     struct adv_recommendation *r = adv_recommend(p);
     assert_int_equal(r->n_ranked, 1);   /* only the supervised-learning exit */
     assert_string_equal(r->ranked[0].alg->id, "supervised");
-    assert_null(r->bench.validated);   /* nothing the harness can run */
-    assert_non_null(strstr(r->bench.note, "cannot simulate Supervised learning"));
-    assert_null(r->bench.recommended);
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
+    assert_null(plan.validated);   /* nothing the harness can run */
+    assert_non_null(strstr(plan.note, "cannot simulate Supervised learning"));
+    assert_null(plan.recommended);
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     adv_profile_free(p);
 }
@@ -224,10 +233,12 @@ static void test_bench_plan_maps_traits_to_workloads(void **state)
                               "100000", "base_rate", "0.05", "expected_lift", "0.2", NULL};
     struct adv_profile *p = profile(*state, kv);
     struct adv_recommendation *r = adv_recommend(p);
-    const struct adv_bench *b = &r->bench;
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
+    const struct bench_plan *b = &plan;
     assert_string_equal(b->workload, "piecewise");
-    assert_int_equal(b->arms, ADV_BENCH_MAX_ARMS);
-    assert_int_equal(b->horizon, ADV_BENCH_MAX_HORIZON);
+    assert_int_equal(b->arms, BENCH_PLAN_MAX_ARMS);
+    assert_int_equal(b->horizon, BENCH_PLAN_MAX_HORIZON);
     assert_string_equal(b->recommended, "swucb");
     assert_string_equal(b->policies[0], "swucb");
     assert_false(b->substitute);
@@ -239,27 +250,32 @@ static void test_bench_plan_maps_traits_to_workloads(void **state)
     }
     assert_true(has_uniform);
     assert_non_null(strstr(b->note, "scaled down"));
-    struct spec *s = adv_bench_spec_for_profile(p->tax, p, r);
+    struct bench_spec *s = bench_plan_spec(b, p);
     assert_string_equal(s->workload, "piecewise");
-    assert_near(spec_param_or(s, "best", -1), 0.06, 1e-12);
-    assert_near(spec_param_or(s, "gap", -1), 0.01, 1e-12);
+    assert_near(bench_spec_param_or(s, "best", -1), 0.06, 1e-12);
+    assert_near(bench_spec_param_or(s, "gap", -1), 0.01, 1e-12);
     /* 30 days = 4 weeks -> 5 segments of the simulated horizon */
-    assert_near(spec_param_or(s, "change_every", -1), ADV_BENCH_MAX_HORIZON / 5, 0);
+    assert_near(bench_spec_param_or(s, "change_every", -1), BENCH_PLAN_MAX_HORIZON / 5, 0);
     assert_string_equal(s->recommended, "swucb");
-    spec_free(s);
+    bench_spec_free(s);
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     /* best-arm identification: BAI workload and BAI policies only */
     adv_profile_set_choice(p, "objective", "identify_best");
     adv_profile_set_choice(p, "dynamics", "stationary");
     r = adv_recommend(p);
-    assert_string_equal(r->bench.workload, "bai_fixed_budget");
-    for (size_t i = 0; i < r->bench.n_policies; i++)
-        assert_true(adv_bench_is_bai_policy(r->bench.policies[i]) ||
-                    !strcmp(r->bench.policies[i], "uniform"));
+    bench_plan_make(r, &plan);
+    assert_string_equal(plan.workload, "bai_fixed_budget");
+    for (size_t i = 0; i < plan.n_policies; i++)
+        assert_true(bench_plan_is_bai_policy(plan.policies[i]) ||
+                    !strcmp(plan.policies[i], "uniform"));
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     adv_profile_clear(p, "horizon");
     r = adv_recommend(p);
-    assert_string_equal(r->bench.workload, "bai_fixed_confidence");
+    bench_plan_make(r, &plan);
+    assert_string_equal(plan.workload, "bai_fixed_confidence");
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     adv_profile_free(p);
 }
@@ -271,7 +287,9 @@ static void test_bench_substitutes_when_the_top_pick_has_no_policy(void **state)
                               "dynamics", "stationary", "arms", "50", NULL};
     struct adv_profile *p = profile(*state, kv);
     struct adv_recommendation *r = adv_recommend(p);
-    const struct adv_bench *b = &r->bench;
+    struct bench_plan plan;
+    bench_plan_make(r, &plan);
+    const struct bench_plan *b = &plan;
     assert_string_equal(b->top->id, "cascade_klucb");
     assert_true(b->substitute);
     assert_string_equal(b->validated->id, r->ranked[1].alg->id);
@@ -280,6 +298,7 @@ static void test_bench_substitutes_when_the_top_pick_has_no_policy(void **state)
     char *json = json_of(r);
     assert_non_null(strstr(json, "\"top_pick_simulated\": false"));
     free(json);
+    bench_plan_release(&plan);
     adv_recommendation_free(r);
     adv_profile_free(p);
 }

@@ -10,27 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "benchmarks/report.h"
 #include "benchmarks/runner.h"
-#include "benchmarks/svg.h"
+#include "report/results.h"
+#include "report/svg.h"
 
-static struct spec *make(const char *workload, int k, long long horizon, int seeds,
+static struct bench_spec *make(const char *workload, int k, long long horizon, int seeds,
                          const char *policies)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, workload);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, workload);
     s->arms = k;
     s->horizon = horizon;
     s->seeds = seeds;
     s->seed = 2024;
     char *copy = strdup(policies), *save = NULL;
     for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-        spec_add_policy(s, tok);
+        bench_spec_add_policy(s, tok);
     free(copy);
     return s;
 }
 
-static void run_ok(const struct spec *s, struct bench_results *r, int threads)
+static void run_ok(const struct bench_spec *s, struct bench_results *r, int threads)
 {
     bench_results_init(r);
     r->threads = threads;
@@ -68,7 +68,7 @@ static void test_checkpoints_are_log_spaced(void **state)
 static void test_uniform_regret_matches_closed_form(void **state)
 {
     /* E[R_T] = T (mu* - mean mu) = 10000 (0.9 - 0.5) = 4000. */
-    struct spec *s = make("bernoulli", 3, 10000, 30, "uniform");
+    struct bench_spec *s = make("bernoulli", 3, 10000, 30, "uniform");
     double means[] = {0.9, 0.5, 0.1};
     s->means = malloc(sizeof(means));
     memcpy(s->means, means, sizeof(means));
@@ -82,15 +82,15 @@ static void test_uniform_regret_matches_closed_form(void **state)
     double t = (double)r.checkpoints[r.n_checkpoints - 2];
     assert_near(u->curve[r.n_checkpoints - 2].mean, 0.4 * t, 0.02 * 0.4 * t + 5);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_ts_and_klucb_beat_ucb1_on_bernoulli(void **state)
 {
-    struct spec *s = make("bernoulli", 5, 20000, 16, "ucb1,ts,klucb");
-    spec_set_param(s, "best", 0.5);
-    spec_set_param(s, "gap", 0.1);
-    spec_set_string(&s->recommended, "ts");
+    struct bench_spec *s = make("bernoulli", 5, 20000, 16, "ucb1,ts,klucb");
+    bench_spec_set_param(s, "best", 0.5);
+    bench_spec_set_param(s, "gap", 0.1);
+    bench_spec_set_string(&s->recommended, "ts");
     struct bench_results r;
     run_ok(s, &r, 2);
     const struct bench_policy_result *ucb = find(&r, "ucb1"), *ts = find(&r, "ts"),
@@ -101,20 +101,20 @@ static void test_ts_and_klucb_beat_ucb1_on_bernoulli(void **state)
     assert_non_null(r.lower_bound);
     assert_near(r.lower_bound_c, 4 * 0.1 / 0.0201355, 0.01);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_swucb_beats_ucb1_after_a_change_point(void **state)
 {
     /* 30000 rounds at (0.9, 0.1), then reversed: UCB1's confident
      * estimate of the old best arm keeps it playing that arm. */
-    struct spec *s = make("piecewise", 2, 40000, 8, "ucb1,swucb");
+    struct bench_spec *s = make("piecewise", 2, 40000, 8, "ucb1,swucb");
     double means[] = {0.9, 0.1};
     s->means = malloc(sizeof(means));
     memcpy(s->means, means, sizeof(means));
     s->n_means = 2;
-    spec_set_param(s, "change_every", 30000);
-    spec_set_string(&s->recommended, "ucb1");
+    bench_spec_set_param(s, "change_every", 30000);
+    bench_spec_set_string(&s->recommended, "ucb1");
     struct bench_results r;
     run_ok(s, &r, 2);
     const struct bench_policy_result *ucb = find(&r, "ucb1"), *sw = find(&r, "swucb");
@@ -122,15 +122,15 @@ static void test_swucb_beats_ucb1_after_a_change_point(void **state)
     assert_int_equal(r.verdict.kind, BENCH_VERDICT_WORSE);
     assert_string_equal(r.verdict.best, "swucb");
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_identification_policies_meet_their_confidence(void **state)
 {
-    struct spec *s = make("bai_fixed_confidence", 4, 200000, 20, "se,lucb,ttts");
-    spec_set_param(s, "best", 0.6);
-    spec_set_param(s, "gap", 0.2);
-    spec_set_param(s, "delta", 0.05);
+    struct bench_spec *s = make("bai_fixed_confidence", 4, 200000, 20, "se,lucb,ttts");
+    bench_spec_set_param(s, "best", 0.6);
+    bench_spec_set_param(s, "gap", 0.2);
+    bench_spec_set_param(s, "delta", 0.05);
     struct bench_results r;
     run_ok(s, &r, 2);
     for (size_t i = 0; i < r.n_policies; i++) {
@@ -141,42 +141,42 @@ static void test_identification_policies_meet_their_confidence(void **state)
     }
     assert_string_equal(r.verdict.metric, "samples used");
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
     s = make("bai_fixed_budget", 4, 2000, 20, "uniform,ttts");
-    spec_set_param(s, "gap", 0.2);
+    bench_spec_set_param(s, "gap", 0.2);
     run_ok(s, &r, 1);
     assert_true(find(&r, "ttts")->error_rate <= 0.2);
     assert_int_equal(find(&r, "uniform")->samples[0], 2000);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_delayed_and_batched_feedback_run(void **state)
 {
-    struct spec *s = make("delayed", 4, 5000, 4, "ts,ucb1,exp3,ducb");
-    spec_set_param(s, "delay_mean", 50);
+    struct bench_spec *s = make("delayed", 4, 5000, 4, "ts,ucb1,exp3,ducb");
+    bench_spec_set_param(s, "delay_mean", 50);
     struct bench_results r;
     run_ok(s, &r, 2);
     assert_int_equal(r.n_policies, 4);
     for (size_t i = 0; i < r.n_policies; i++)
         assert_true(r.policies[i].regret.mean > 0);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
     s = make("bernoulli", 4, 5000, 4, "ts");
-    spec_set_param(s, "batch", 100);
+    bench_spec_set_param(s, "batch", 100);
     run_ok(s, &r, 1);
     assert_true(r.policies[0].regret.mean > 0);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
-static char *json_of(const struct spec *s, int threads, size_t *len)
+static char *json_of(const struct bench_spec *s, int threads, size_t *len)
 {
     struct bench_results r;
     run_ok(s, &r, threads);
     char *buf = NULL;
     FILE *f = open_memstream(&buf, len);
-    bench_write_json(&r, f, true, false);
+    report_results_json(&r, f, true, false);
     fclose(f);
     bench_results_release(&r);
     return buf;
@@ -184,8 +184,8 @@ static char *json_of(const struct spec *s, int threads, size_t *len)
 
 static void test_json_is_byte_identical_for_1_and_2_threads(void **state)
 {
-    struct spec *s = make("bernoulli", 6, 3000, 5, "ts,ucb1,egreedy,exp3");
-    spec_set_string(&s->recommended, "ts");
+    struct bench_spec *s = make("bernoulli", 6, 3000, 5, "ts,ucb1,egreedy,exp3");
+    bench_spec_set_string(&s->recommended, "ts");
     size_t n1, n2;
     char *a = json_of(s, 1, &n1), *b = json_of(s, 2, &n2);
     assert_int_equal(n1, n2);
@@ -200,7 +200,7 @@ static void test_json_is_byte_identical_for_1_and_2_threads(void **state)
     assert_non_null(strstr(a, "\"verdict\""));
     free(a);
     free(b);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static int cancel_at_once(const struct bench_progress *p, void *ctx)
@@ -211,7 +211,7 @@ static int cancel_at_once(const struct bench_progress *p, void *ctx)
 
 static void test_progress_can_cancel(void **state)
 {
-    struct spec *s = make("bernoulli", 10, 50000000, 4, "ts");
+    struct bench_spec *s = make("bernoulli", 10, 50000000, 4, "ts");
     struct bench_results r;
     bench_results_init(&r);
     int calls = 0;
@@ -219,19 +219,19 @@ static void test_progress_can_cancel(void **state)
     assert_true(r.cancelled);
     assert_true(calls >= 1);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_svg_and_csv_have_curves_and_bound(void **state)
 {
-    struct spec *s = make("bernoulli", 3, 2000, 4, "ucb1,ts");
-    spec_set_string(&s->recommended, "ts");
+    struct bench_spec *s = make("bernoulli", 3, 2000, 4, "ucb1,ts");
+    bench_spec_set_string(&s->recommended, "ts");
     struct bench_results r;
     run_ok(s, &r, 1);
     char *buf = NULL;
     size_t len;
     FILE *f = open_memstream(&buf, &len);
-    bench_write_svg(&r, f, "a <title> & more");
+    report_results_svg(&r, f, "a <title> & more");
     fclose(f);
     assert_non_null(strstr(buf, "<svg"));
     assert_non_null(strstr(buf, "</svg>"));
@@ -241,7 +241,7 @@ static void test_svg_and_csv_have_curves_and_bound(void **state)
     assert_non_null(strstr(buf, "fill-opacity"));
     free(buf);
     f = open_memstream(&buf, &len);
-    bench_write_csv(&r, f);
+    report_results_csv(&r, f);
     fclose(f);
     assert_true(!strncmp(buf, "policy,t,regret_mean", 20));
     int lines = 0;
@@ -250,7 +250,7 @@ static void test_svg_and_csv_have_curves_and_bound(void **state)
     assert_int_equal(lines, 1 + 2 * (int)r.n_checkpoints);
     free(buf);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 int main(void)

@@ -13,11 +13,11 @@
 #include "benchmarks/policy.h"
 #include "benchmarks/runner.h"
 
-static struct spec *list_spec(const char *workload, long long horizon, int seeds)
+static struct bench_spec *list_spec(const char *workload, long long horizon, int seeds)
 {
     static const double means[] = {0.6, 0.6, 0.6, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3};
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, workload);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, workload);
     s->n_means = 10;
     s->means = malloc(sizeof(means));
     memcpy(s->means, means, sizeof(means));
@@ -25,7 +25,7 @@ static struct spec *list_spec(const char *workload, long long horizon, int seeds
     s->horizon = horizon;
     s->seeds = seeds;
     s->seed = 3;
-    spec_set_param(s, "positions", 3);
+    bench_spec_set_param(s, "positions", 3);
     return s;
 }
 
@@ -43,8 +43,8 @@ static void test_list_values_follow_the_click_models(void **state)
     struct diag_list d;
     diag_list_init(&d);
     for (int pbm = 0; pbm < 2; pbm++) {
-        struct spec *s = list_spec(pbm ? "pbm" : "cascade", 10, 1);
-        spec_set_param(s, "shuffle", 0);
+        struct bench_spec *s = list_spec(pbm ? "pbm" : "cascade", 10, 1);
+        bench_spec_set_param(s, "shuffle", 0);
         const struct wl_type *t = wl_find(s->workload);
         struct wl_config cfg;
         assert_int_equal(wl_configure(t, s, &cfg, &d), 0);
@@ -77,19 +77,19 @@ static void test_list_values_follow_the_click_models(void **state)
         }
         free(ws);
         wl_config_release(&cfg);
-        spec_free(s);
+        bench_spec_free(s);
     }
     diag_list_release(&d);
 }
 
 static void test_cascade_aware_beats_position_blind(void **state)
 {
-    struct spec *s = list_spec("cascade", 20000, 4);
-    spec_add_policy(s, "cascade_klucb");
-    spec_add_policy(s, "cascade_ts");
-    spec_add_policy(s, "cascade_ucb1");
-    spec_add_policy(s, "cucb");
-    spec_add_policy(s, "uniform");
+    struct bench_spec *s = list_spec("cascade", 20000, 4);
+    bench_spec_add_policy(s, "cascade_klucb");
+    bench_spec_add_policy(s, "cascade_ts");
+    bench_spec_add_policy(s, "cascade_ucb1");
+    bench_spec_add_policy(s, "cucb");
+    bench_spec_add_policy(s, "uniform");
     struct bench_results r;
     bench_results_init(&r);
     r.threads = 2;
@@ -101,15 +101,15 @@ static void test_cascade_aware_beats_position_blind(void **state)
     assert_true(blind < mean_regret(&r, "uniform"));
     assert_int_equal(r.slate_size, 3);
     bench_results_release(&r);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_position_aware_ts_wins_on_the_position_based_model(void **state)
 {
-    struct spec *s = list_spec("pbm", 20000, 4);
-    spec_add_policy(s, "topk_position_ts");
-    spec_add_policy(s, "cucb");
-    spec_add_policy(s, "uniform");
+    struct bench_spec *s = list_spec("pbm", 20000, 4);
+    bench_spec_add_policy(s, "topk_position_ts");
+    bench_spec_add_policy(s, "cucb");
+    bench_spec_add_policy(s, "uniform");
     struct bench_results r1, r2;
     bench_results_init(&r1);
     bench_results_init(&r2);
@@ -123,7 +123,7 @@ static void test_position_aware_ts_wins_on_the_position_based_model(void **state
             assert_true(r1.policies[p].final_regret[j] == r2.policies[p].final_regret[j]);
     bench_results_release(&r1);
     bench_results_release(&r2);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 static void test_top_l_orders_scores_with_low_index_ties(void **state)
@@ -139,22 +139,22 @@ static void test_top_l_orders_scores_with_low_index_ties(void **state)
 
 static void test_list_workloads_reject_single_arm_policies(void **state)
 {
-    struct spec *s = list_spec("cascade", 100, 1);
-    spec_add_policy(s, "ucb1");
+    struct bench_spec *s = list_spec("cascade", 100, 1);
+    bench_spec_add_policy(s, "ucb1");
     struct diag_list d;
     diag_list_init(&d);
     assert_int_equal(bench_check_spec(s, &d), -1);
     assert_non_null(strstr(d.items[0].message, "policy 'ucb1' picks one arm"));
     diag_list_release(&d);
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_init(&d);
-    s = spec_load(fixture("spec/bad/cascade-positions.yaml"), &d);
+    s = bench_spec_load(fixture("spec/bad/cascade-positions.yaml"), &d);
     assert_non_null(s);
     assert_int_equal(bench_check_spec(s, &d), -1);
     assert_int_equal(d.items[0].line, 4);
     assert_int_equal(d.items[0].col, 3);
     assert_non_null(strstr(d.items[0].message, "'positions'"));
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
 }
 

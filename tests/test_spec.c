@@ -1,6 +1,6 @@
 /*
  * test_spec: benchmark specs load, round-trip, and bad ones are rejected
- * with file:line:col (by spec_load for the spec's own keys, by
+ * with file:line:col (by bench_spec_load for the spec's own keys, by
  * bench_check_spec for workload params, policy ids and knobs).
  */
 #include "tests/helpers.h"
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "advisor/spec.h"
 #include "benchmarks/runner.h"
+#include "benchmarks/spec.h"
 
 /* ---- helpers ---- */
 
@@ -40,7 +40,7 @@ static void test_load_full_spec_reads_every_key(void **state)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_load(fixture("spec/good/full.yaml"), &d);
+    struct bench_spec *s = bench_spec_load(fixture("spec/good/full.yaml"), &d);
     assert_non_null(s);
     assert_int_equal(d.errors, 0);
     assert_string_equal(s->name, "fixture full");
@@ -55,13 +55,13 @@ static void test_load_full_spec_reads_every_key(void **state)
     assert_string_equal(s->recommended, "ts");
     assert_int_equal(s->n_means, 3);
     assert_near(s->means[2], 0.05, 1e-15);
-    const struct spec_param *p = spec_find_param(s, "ts.alpha");
+    const struct bench_spec_param *p = bench_spec_find_param(s, "ts.alpha");
     assert_non_null(p);
     assert_int_equal(p->line, 13);
     assert_int_equal(p->col, 3);
     assert_int_equal(s->line_workload, 4);
     assert_int_equal(bench_check_spec(s, &d), 0);
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
 }
 
@@ -69,14 +69,14 @@ static void test_minimal_spec_gets_defaults(void **state)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_load(fixture("spec/good/minimal.yaml"), &d);
+    struct bench_spec *s = bench_spec_load(fixture("spec/good/minimal.yaml"), &d);
     assert_non_null(s);
     assert_int_equal(s->arms, 10);
     assert_int_equal(s->horizon, 100000);
     assert_int_equal(s->seeds, 20);
     assert_int_equal(s->seed, 1);
     assert_null(s->recommended);
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
 }
 
@@ -84,15 +84,15 @@ static void test_save_then_load_round_trips(void **state)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *a = spec_load(fixture("spec/good/full.yaml"), &d);
+    struct bench_spec *a = bench_spec_load(fixture("spec/good/full.yaml"), &d);
     assert_non_null(a);
-    spec_set_string(&a->description, "quotes \" and\nnewlines");
+    bench_spec_set_string(&a->description, "quotes \" and\nnewlines");
     char path[] = "/tmp/bm_spec_XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
-    assert_int_equal(spec_save(a, path, &d), 0);
-    struct spec *b = spec_load(path, &d);
+    assert_int_equal(bench_spec_save(a, path, &d), 0);
+    struct bench_spec *b = bench_spec_load(path, &d);
     assert_non_null(b);
     assert_string_equal(a->description, b->description);
     assert_int_equal(a->seed, b->seed);
@@ -103,8 +103,8 @@ static void test_save_then_load_round_trips(void **state)
     }
     for (size_t i = 0; i < a->n_means; i++)
         assert_true(a->means[i] == b->means[i]);
-    spec_free(a);
-    spec_free(b);
+    bench_spec_free(a);
+    bench_spec_free(b);
     remove(path);
     diag_list_release(&d);
 }
@@ -113,24 +113,24 @@ static void test_save_into_missing_directory_fails_cleanly(void **state)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, "bernoulli");
-    assert_int_equal(spec_save(s, "/nonexistent-dir-bm/x.yaml", &d), -1);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "bernoulli");
+    assert_int_equal(bench_spec_save(s, "/nonexistent-dir-bm/x.yaml", &d), -1);
     assert_int_equal(d.errors, 1);
     assert_non_null(strstr(d.items[0].message, "/nonexistent-dir-bm/x.yaml"));
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
 }
 
 static void test_set_param_replaces(void **state)
 {
-    struct spec *s = spec_new();
-    spec_set_param(s, "gap", 0.1);
-    spec_set_param(s, "gap", 0.2);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_param(s, "gap", 0.1);
+    bench_spec_set_param(s, "gap", 0.2);
     assert_int_equal(s->n_params, 1);
-    assert_near(spec_param_or(s, "gap", 9), 0.2, 0);
-    assert_near(spec_param_or(s, "best", 9), 9, 0);
-    spec_free(s);
+    assert_near(bench_spec_param_or(s, "gap", 9), 0.2, 0);
+    assert_near(bench_spec_param_or(s, "best", 9), 9, 0);
+    bench_spec_free(s);
 }
 
 /* ---- bad specs: each file is paired with its expected first line ---- */
@@ -150,10 +150,10 @@ static void test_bad_specs_are_rejected_with_position(void **state)
         snprintf(expected, sizeof(expected), "%s", read_all(fixture(exp_rel)));
         struct diag_list d;
         diag_list_init(&d);
-        struct spec *s = spec_load(fixture(rel), &d);
+        struct bench_spec *s = bench_spec_load(fixture(rel), &d);
         if (s) {   /* valid YAML keys: the harness check must catch it */
             assert_int_equal(bench_check_spec(s, &d), -1);
-            spec_free(s);
+            bench_spec_free(s);
         }
         assert_true(d.errors >= 1);
         char *line = diag_format(&d.items[0]);
@@ -168,12 +168,12 @@ static void test_unknown_policy_is_reported_with_hint(void **state)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, "bernoulli");
-    spec_add_policy(s, "ucb2");
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "bernoulli");
+    bench_spec_add_policy(s, "ucb2");
     assert_int_equal(bench_check_spec(s, &d), -1);
     assert_non_null(strstr(d.items[0].message, "unknown policy 'ucb2' (did you mean"));
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
 }
 

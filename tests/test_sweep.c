@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "benchmarks/report.h"
+#include "base/xalloc.h"
 #include "benchmarks/sweep.h"
-#include "taxonomy/xalloc.h"
+#include "report/results.h"
 
 static const char *const tiny =
     "name: t\n"
@@ -148,16 +148,16 @@ static void test_cells_are_workloads_times_grid_last_axis_fastest(void **state)
         assert_string_equal(l, labels[i]);
         free(l);
     }
-    struct spec *s = sweep_cell_spec(sw, 4);
+    struct bench_spec *s = sweep_cell_spec(sw, 4);
     assert_string_equal(s->workload, "bernoulli");
     assert_int_equal(s->arms, 3);
     assert_int_equal(s->horizon, 400);
     assert_int_equal(s->seeds, 5);
     assert_int_equal(s->n_policies, 2);
-    assert_near(spec_param_or(s, "egreedy.epsilon", -1), 0.3, 0);
-    assert_near(spec_param_or(s, "batch", -1), 4, 0);
-    assert_near(spec_param_or(s, "gap", -1), 0.2, 0);
-    spec_free(s);
+    assert_near(bench_spec_param_or(s, "egreedy.epsilon", -1), 0.3, 0);
+    assert_near(bench_spec_param_or(s, "batch", -1), 4, 0);
+    assert_near(bench_spec_param_or(s, "gap", -1), 0.2, 0);
+    bench_spec_free(s);
     for (size_t c = 1; c < sw->n_cells; c++)
         assert_true(sw->cell_fp[c] != sw->cell_fp[c - 1]);
     sweep_free(sw);
@@ -196,7 +196,7 @@ static char *json_of(const struct bench_results *r)
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
-    bench_write_json(r, mem, true, false);
+    report_results_json(r, mem, true, false);
     fclose(mem);
     return buf;
 }
@@ -220,13 +220,13 @@ static void test_a_cell_is_bench_run_byte_for_byte(void **state)
     assert_non_null(sw);
     static const size_t cells[] = {0, 5, 11};
     for (size_t k = 0; k < 3; k++) {
-        struct spec *s = sweep_cell_spec(sw, cells[k]);
+        struct bench_spec *s = sweep_cell_spec(sw, cells[k]);
         struct bench_results r;
         bench_results_init(&r);
         assert_int_equal(bench_run(s, &r, NULL, NULL), 0);
         char *want = json_of(&r);
         bench_results_release(&r);
-        spec_free(s);
+        bench_spec_free(s);
         /* seeds in a scrambled order, on 3 threads, in two calls */
         struct sweep_cell *cell = sweep_cell_new(sw, cells[k]);
         int first[] = {4, 1}, rest[] = {0, 3, 2};

@@ -4,12 +4,13 @@
  * and must produce exactly the diagnostics in NAME.expected.
  */
 #include "tests/helpers.h"
+#include "base/suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "taxonomy/taxonomy.h"
-#include "taxonomy/xalloc.h"
 
 static char *read_text(const char *path)
 {
@@ -188,9 +189,9 @@ static void test_suggest_finds_close_ids_only(void **state)
 {
     (void)state;
     const char *ids[] = {"references", "family", "summary"};
-    assert_string_equal(tax_suggest("refrences", ids, 3), "references");
-    assert_string_equal(tax_suggest("familly", ids, 3), "family");
-    assert_null(tax_suggest("zzzzzzz", ids, 3));
+    assert_string_equal(suggest_closest("refrences", ids, 3), "references");
+    assert_string_equal(suggest_closest("familly", ids, 3), "family");
+    assert_null(suggest_closest("zzzzzzz", ids, 3));
 }
 
 int main(void)

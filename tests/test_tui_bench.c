@@ -18,9 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "advisor/spec.h"
+#include "base/xalloc.h"
 #include "benchmarks/runner.h"
-#include "taxonomy/xalloc.h"
+#include "benchmarks/spec.h"
 #include "tui/actions.h"
 #include "tui/canvas.h"
 #include "tui/job.h"
@@ -81,7 +81,7 @@ static void assert_hides(const char *text, const char *needle)
 /* The live curves have the shape of the spec: its policies in order (the
  * recommended one after them when it is not raced), seed counts within
  * range, NAN rows exactly where no seed has finished. */
-static int assert_live_sane(const struct tui_job_live *lv, const struct spec *s)
+static int assert_live_sane(const struct tui_job_live *lv, const struct bench_spec *s)
 {
     assert_int_equal(lv->seeds_total, s->seeds);
     assert_true(lv->n_policies >= s->n_policies);

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 #include "tui/model.h"
 #include "tui/script.h"
 

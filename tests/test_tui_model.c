@@ -12,7 +12,7 @@
 
 #include "advisor/presets.h"
 #include "advisor/recommend.h"
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 #include "tui/actions.h"
 #include "tui/job.h"
 #include "tui/model.h"

@@ -12,7 +12,7 @@
 #include "benchmarks/workload.h"
 
 struct wl {
-    struct spec *s;
+    struct bench_spec *s;
     struct wl_config cfg;
     void *st;
     struct wl_arms arms;
@@ -21,14 +21,14 @@ struct wl {
 /* Configure workload id on k arms with params "key", value, ..., NULL. */
 static void wl_open(struct wl *w, const char *id, int k, long long horizon, ...)
 {
-    w->s = spec_new();
-    spec_set_string(&w->s->workload, id);
+    w->s = bench_spec_new();
+    bench_spec_set_string(&w->s->workload, id);
     w->s->arms = k;
     w->s->horizon = horizon;
     va_list ap;
     va_start(ap, horizon);
     for (const char *key; (key = va_arg(ap, const char *));)
-        spec_set_param(w->s, key, va_arg(ap, double));
+        bench_spec_set_param(w->s, key, va_arg(ap, double));
     va_end(ap);
     struct diag_list d;
     diag_list_init(&d);
@@ -49,7 +49,7 @@ static void wl_close(struct wl *w)
 {
     free(w->st);
     wl_config_release(&w->cfg);
-    spec_free(w->s);
+    bench_spec_free(w->s);
 }
 
 static double mean_reward(struct wl *w, int arm, int n)
@@ -199,10 +199,10 @@ static void test_lai_robbins_constants_match_the_reference(void **state)
 
 static void test_bad_values_are_diagnosed(void **state)
 {
-    struct spec *s = spec_new();
-    spec_set_string(&s->workload, "bernoulli");
-    spec_set_param(s, "best", 1.5);
-    spec_set_param(s, "gap", 0.1);
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "bernoulli");
+    bench_spec_set_param(s, "best", 1.5);
+    bench_spec_set_param(s, "gap", 0.1);
     struct diag_list d;
     diag_list_init(&d);
     struct wl_config cfg;
@@ -211,13 +211,13 @@ static void test_bad_values_are_diagnosed(void **state)
     wl_config_release(&cfg);
     diag_list_release(&d);
     diag_list_init(&d);
-    spec_set_param(s, "best", 0.5);
-    spec_set_param(s, "batch", 2.5);
+    bench_spec_set_param(s, "best", 0.5);
+    bench_spec_set_param(s, "batch", 2.5);
     assert_int_equal(wl_configure(wl_find("bernoulli"), s, &cfg, &d), -1);
     assert_non_null(strstr(d.items[0].message, "'batch' must be a whole number"));
     wl_config_release(&cfg);
     diag_list_release(&d);
-    spec_free(s);
+    bench_spec_free(s);
 }
 
 int main(void)

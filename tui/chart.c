@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 enum { GUTTER = 7 };
 

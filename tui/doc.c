@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 const char *tui_number_text(double v, char *buf, size_t size)
 {

@@ -21,9 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "advisor/spec.h"
+#include "base/xalloc.h"
 #include "benchmarks/runner.h"
-#include "taxonomy/xalloc.h"
+#include "benchmarks/spec.h"
 
 /* One copy of the live curves: n_pol x n_cp regret, n_pol seed counts. */
 struct live_buf {
@@ -33,7 +33,7 @@ struct live_buf {
 };
 
 struct tui_job {
-    struct spec *spec;                   /* owned */
+    struct bench_spec *spec;                   /* owned */
     int threads;
     pthread_t thread;
     bool started, joined;
@@ -103,7 +103,7 @@ static void *worker(void *arg)
  * policies (bench_raced_policies) x its checkpoints (bench_checkpoints). */
 static void live_shape(struct tui_job *j)
 {
-    const struct spec *s = j->spec;
+    const struct bench_spec *s = j->spec;
     j->ids = xcalloc(s->n_policies + 1, sizeof(*j->ids));
     j->n_pol = bench_raced_policies(s, j->ids);
     j->n_cp = s->horizon >= 1 ? bench_checkpoints(s->horizon, &j->checkpoints) : 0;
@@ -119,7 +119,7 @@ static void live_shape(struct tui_job *j)
     };
 }
 
-struct tui_job *tui_job_start(struct spec *spec, int threads)
+struct tui_job *tui_job_start(struct bench_spec *spec, int threads)
 {
     struct tui_job *j = xcalloc(1, sizeof(*j));
     j->spec = spec;
@@ -177,7 +177,7 @@ const struct tui_job_progress *tui_job_progress(const struct tui_job *j)
     return &j->progress;
 }
 
-const struct spec *tui_job_spec(const struct tui_job *j)
+const struct bench_spec *tui_job_spec(const struct tui_job *j)
 {
     return j->spec;
 }
@@ -222,6 +222,6 @@ void tui_job_free(struct tui_job *j)
     free(j->checkpoints);
     free(j->ids);
     pthread_mutex_destroy(&j->mu);
-    spec_free(j->spec);
+    bench_spec_free(j->spec);
     free(j);
 }

@@ -30,7 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct spec;
+struct bench_spec;
 struct bench_results;
 struct tui_job;
 
@@ -50,7 +50,7 @@ struct tui_job_progress {
 /* Start running spec on a worker thread using threads runner threads
  * (>= 1). Takes ownership of spec. Never NULL (a thread that cannot start
  * is reported as FAILED). */
-struct tui_job *tui_job_start(struct spec *spec, int threads);
+struct tui_job *tui_job_start(struct bench_spec *spec, int threads);
 
 /* Copy the worker's progress and state into the snapshot; joins the
  * worker when it has finished. Returns true when something changed. */
@@ -58,7 +58,7 @@ bool tui_job_poll(struct tui_job *j);
 
 enum tui_job_state tui_job_state(const struct tui_job *j);
 const struct tui_job_progress *tui_job_progress(const struct tui_job *j);
-const struct spec *tui_job_spec(const struct tui_job *j);
+const struct bench_spec *tui_job_spec(const struct tui_job *j);
 /* The results once DONE or FAILED (diags), else NULL. Owned by the job. */
 const struct bench_results *tui_job_results(const struct tui_job *j);
 

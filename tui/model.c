@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/policy.h"
-#include "taxonomy/xalloc.h"
 #include "tui/canvas.h"
 #include "tui/job.h"
 #include "tui/model_internal.h"

@@ -22,13 +22,14 @@
 #include <stddef.h>
 
 #include "advisor/profile.h"
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 #include "taxonomy/taxonomy.h"
 #include "tui/actions.h"
 
 struct tui_model;
 struct tui_job;
 struct adv_recommendation;
+struct bench_plan;
 struct adv_preset_list;
 
 enum tui_screen {
@@ -123,6 +124,7 @@ struct tui_quiz_state {
 
 struct tui_recs_state {
     const struct adv_recommendation *rec;   /* NULL until computed */
+    const struct bench_plan *plan;          /* the benchmark that checks rec; NULL with it */
     int cursor, top;             /* selected ranked algorithm */
     int detail_scroll;
 };

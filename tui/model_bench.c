@@ -8,11 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "advisor/bench.h"
-#include "benchmarks/report.h"
+#include "base/xalloc.h"
+#include "benchmarks/plan.h"
 #include "benchmarks/runner.h"
-#include "benchmarks/svg.h"
-#include "taxonomy/xalloc.h"
+#include "report/results.h"
+#include "report/svg.h"
 #include "tui/job.h"
 #include "tui/model_internal.h"
 
@@ -36,17 +36,17 @@ unsigned tui_bench_start(struct tui_model *m)
         return TUI_REACT_REDRAW;
     }
     tui_recs_ensure(m);
-    if (!m->rec->bench.workload || !m->rec->bench.n_policies) {
+    if (!m->plan.workload || !m->plan.n_policies) {
         tui_set_status(m, TUI_STATUS_ERROR, "no simulation fits these answers");
         return TUI_REACT_REDRAW;
     }
-    struct spec *s = adv_bench_spec_for_profile(m->tax, m->profile, m->rec);
+    struct bench_spec *s = bench_plan_spec(&m->plan, m->profile);
     struct diag_list d;
     diag_list_init(&d);
     if (bench_check_spec(s, &d) < 0) {
         tui_show_diags(m, &d, "the harness cannot run this benchmark");
         diag_list_release(&d);
-        spec_free(s);
+        bench_spec_free(s);
         return TUI_REACT_REDRAW;
     }
     diag_list_release(&d);
@@ -103,11 +103,11 @@ static void write_results(const struct tui_model *m, const char *path, FILE *out
 {
     const struct bench_results *r = tui_job_results(m->job);
     if (tui_has_suffix(path, ".csv"))
-        bench_write_csv(r, out);
+        report_results_csv(r, out);
     else if (tui_has_suffix(path, ".svg"))
-        bench_write_svg(r, out, tui_job_spec(m->job)->name);
+        report_results_svg(r, out, tui_job_spec(m->job)->name);
     else
-        bench_write_json(r, out, true, false);   /* no timings: same bytes every run */
+        report_results_json(r, out, true, false);   /* no timings: same bytes every run */
 }
 
 unsigned tui_bench_export_accept(struct tui_model *m)

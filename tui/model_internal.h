@@ -22,6 +22,7 @@
 
 #include "advisor/presets.h"
 #include "advisor/recommend.h"
+#include "benchmarks/plan.h"
 #include "tui/job.h"
 #include "tui/model.h"
 
@@ -59,6 +60,7 @@ struct tui_model {
 
     struct tui_recs_state recs;
     struct adv_recommendation *rec;        /* owned, or NULL */
+    struct bench_plan plan;                /* owned; planned from rec when rec is set */
     bool rec_stale;
 
     struct tui_list_state list;            /* overlays */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 #include "tui/model_internal.h"
 
 /* ASCII case-insensitive substring test (ids and names are ASCII; other

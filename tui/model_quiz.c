@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 #include "tui/doc.h"
 #include "tui/model_internal.h"
 

@@ -7,16 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "advisor/report.h"
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/xalloc.h"
+#include "base/atomic_file.h"
+#include "base/xalloc.h"
+#include "benchmarks/plan.h"
+#include "report/recommendation.h"
 #include "tui/model_internal.h"
 
 void tui_recs_release(struct tui_model *m)
 {
+    if (m->rec)
+        bench_plan_release(&m->plan);
     adv_recommendation_free(m->rec);
     m->rec = NULL;
     m->recs.rec = NULL;
+    m->recs.plan = NULL;
     m->rec_stale = true;
 }
 
@@ -25,9 +29,13 @@ void tui_recs_ensure(struct tui_model *m)
     if (m->rec && !m->rec_stale)
         return;
     /* new answers, new ranking: start from the top pick */
+    if (m->rec)
+        bench_plan_release(&m->plan);
     adv_recommendation_free(m->rec);
     m->rec = adv_recommend(m->profile);
+    bench_plan_make(m->rec, &m->plan);
     m->recs.rec = m->rec;
+    m->recs.plan = &m->plan;
     m->rec_stale = false;
     m->recs.cursor = m->recs.top = m->recs.detail_scroll = 0;
 }
@@ -55,9 +63,9 @@ int tui_write_export(struct tui_model *m, const char *path,
 static void write_rec(const struct tui_model *m, const char *path, FILE *out)
 {
     if (tui_has_suffix(path, ".json"))
-        adv_report_json(m->rec, 0, true, out);
+        report_rec_json(m->rec, &m->plan, 0, true, out);
     else
-        adv_report_markdown(m->rec, 0, out);
+        report_rec_markdown(m->rec, &m->plan, 0, out);
 }
 
 unsigned tui_recs_export_accept(struct tui_model *m)

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/xalloc.h"
+#include "base/atomic_file.h"
+#include "base/xalloc.h"
 #include "tui/actions.h"
 #include "tui/canvas.h"
 #include "tui/view.h"

@@ -19,7 +19,7 @@
 #ifndef BM_TUI_SCRIPT_H
 #define BM_TUI_SCRIPT_H
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 #include "tui/model.h"
 
 /* Run the script at path against m on a rows x cols screen. 0 when it ran

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "advisor/bench.h"
+#include "benchmarks/plan.h"
 #include "tui/term.h"
 
 static const char *const tab_names[TUI_SCREEN_COUNT] = {
@@ -176,7 +176,7 @@ void view_list_row(struct tui_canvas *c, int y, int x, int w, bool selected, boo
     tui_canvas_paint(c, y, x, w, focused ? TUI_ROLE_SELECTED : TUI_ROLE_SELECTED_DIM);
 }
 
-void view_policy_list(const struct adv_bench *b, char *buf, size_t size)
+void view_policy_list(const struct bench_plan *b, char *buf, size_t size)
 {
     int n = 0;
     buf[0] = '\0';

@@ -19,7 +19,7 @@
 #include "tui/doc.h"
 #include "tui/model.h"
 
-struct adv_bench;
+struct bench_plan;
 
 struct view_rect {
     int y, x, h, w;
@@ -78,6 +78,6 @@ void view_box(struct tui_canvas *c, const struct view_rect *r, const char *title
 /* Paint a list row: selected (focused or not) or plain. */
 void view_list_row(struct tui_canvas *c, int y, int x, int w, bool selected, bool focused);
 /* The benchmark plan's policies as "a, b, c" into buf (cut at size). */
-void view_policy_list(const struct adv_bench *b, char *buf, size_t size);
+void view_policy_list(const struct bench_plan *b, char *buf, size_t size);
 
 #endif

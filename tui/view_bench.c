@@ -13,9 +13,10 @@
 #include <string.h>
 
 #include "advisor/recommend.h"
-#include "advisor/spec.h"
+#include "base/xalloc.h"
+#include "benchmarks/plan.h"
 #include "benchmarks/runner.h"
-#include "taxonomy/xalloc.h"
+#include "benchmarks/spec.h"
 #include "tui/chart.h"
 #include "tui/job.h"
 #include "tui/view.h"
@@ -54,12 +55,11 @@ static bool is_pick(const struct bench_results *r, const struct bench_policy_res
 
 static void plan(const struct tui_model *m, struct tui_doc *d)
 {
-    const struct adv_recommendation *rec = tui_model_recs(m)->rec;
-    if (!rec) {
+    const struct bench_plan *b = tui_model_recs(m)->plan;
+    if (!b) {
         tui_doc_add(d, TUI_ROLE_DIM, 0, "F4 first: the benchmark checks a recommendation.");
         return;
     }
-    const struct adv_bench *b = &rec->bench;
     if (!b->workload || !b->n_policies) {
         tui_doc_add(d, TUI_ROLE_WARN, 0, "No simulation fits these answers.");
         return;
@@ -318,7 +318,7 @@ void view_bench_draw(const struct tui_model *m, struct tui_canvas *c, const stru
     const struct tui_job *j = tui_model_job(m);
     char title[256] = "Benchmark";
     if (j) {
-        const struct spec *s = tui_job_spec(j);
+        const struct bench_spec *s = tui_job_spec(j);
         snprintf(title, sizeof(title), "Benchmark: %s · %lld arms · horizon %lld · %d seeds",
                  s->workload, s->arms, s->horizon, s->seeds);
     }

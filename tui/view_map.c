@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "advisor/report.h"
+#include "report/recommendation.h"
 #include "tui/view.h"
 
 /* "arms at least 1000", "feedback_model is full_information". */
@@ -45,7 +45,7 @@ static void references(struct tui_doc *d, const struct tax_reference *const *ref
         return;
     section(d, "References");
     for (size_t i = 0; i < n; i++) {
-        char *text = adv_reference_text(refs[i]);
+        char *text = report_reference_text(refs[i]);
         tui_doc_field(d, 1, TUI_ROLE_DIM, "• ", TUI_ROLE_NORMAL, text);
         free(text);
     }

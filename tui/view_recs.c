@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "advisor/recommend.h"
-#include "advisor/report.h"
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
+#include "benchmarks/plan.h"
+#include "report/recommendation.h"
 #include "tui/view.h"
 
 static void section(struct tui_doc *d, const char *title)
@@ -68,9 +69,8 @@ static void advice(struct tui_doc *d, const struct adv_recommendation *r)
     }
 }
 
-static void bench_plan(struct tui_doc *d, const struct adv_recommendation *r)
+static void plan_section(struct tui_doc *d, const struct bench_plan *b)
 {
-    const struct adv_bench *b = &r->bench;
     section(d, "The benchmark that checks it (b runs it)");
     if (!b->workload || !b->n_policies) {
         tui_doc_add(d, TUI_ROLE_DIM, 1, "No simulation fits these answers.");
@@ -93,7 +93,7 @@ static void excluded(struct tui_doc *d, const struct adv_recommendation *r)
     snprintf(title, sizeof(title), "Excluded (%zu)", r->n_excluded);
     section(d, title);
     for (size_t i = 0; i < r->n_excluded; i++) {
-        char *why = adv_excluded_reason(&r->excluded[i]);
+        char *why = report_excluded_reason(&r->excluded[i]);
         char label[256];
         snprintf(label, sizeof(label), "✗ %s: ", r->excluded[i].alg->name);
         tui_doc_field(d, 1, TUI_ROLE_ERROR, label, TUI_ROLE_NORMAL, why);
@@ -129,7 +129,7 @@ void view_recs_detail(const struct tui_model *m, struct tui_doc *d)
     }
     what_if(d, r);
     advice(d, r);
-    bench_plan(d, r);
+    plan_section(d, s->plan);
     excluded(d, r);
 }
 

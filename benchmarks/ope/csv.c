@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 int ope_csv_open(struct ope_csv *c, const char *path, struct diag_list *diags)
 {

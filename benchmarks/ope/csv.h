@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 
 enum { OPE_CSV_MAX_LINE = 1 << 20 };
 

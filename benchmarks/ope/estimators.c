@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/rng.h"
 #include "benchmarks/stats.h"
-#include "taxonomy/xalloc.h"
 
 static const struct {
     const char *name;

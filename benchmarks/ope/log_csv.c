@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/csv.h"
-#include "taxonomy/xalloc.h"
 
 enum role {
     ROLE_IGNORE,

@@ -37,7 +37,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 
 
 enum ope_log_format {

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/xalloc.h"
+#include "base/atomic_file.h"
+#include "base/xalloc.h"
 
 struct ope_log_writer {
     struct atomic_file af;

@@ -21,8 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/diag.h"
 #include "benchmarks/rng.h"
-#include "taxonomy/diag.h"
 
 /* One logged round. */
 struct ope_log_record {

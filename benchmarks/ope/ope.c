@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/log_csv.h"
 #include "benchmarks/ope/reward_model.h"
 #include "benchmarks/ope/target.h"
 #include "benchmarks/rng.h"
-#include "taxonomy/xalloc.h"
 
 void ope_config_init(struct ope_config *cfg)
 {

@@ -34,10 +34,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/diag.h"
+#include "base/jsonw.h"
 #include "benchmarks/ope/estimators.h"
 #include "benchmarks/ope/reward_model.h"
-#include "taxonomy/diag.h"
-#include "taxonomy/jsonw.h"
 
 enum { OPE_STREAM_BOOTSTRAP = 1, OPE_STREAM_REPLAY = 2, OPE_STREAM_POLICY = 3 };
 

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/linalg.h"
-#include "taxonomy/xalloc.h"
 
 struct ope_model {
     struct ope_model_config cfg;

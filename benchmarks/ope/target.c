@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/csv.h"
 #include "benchmarks/ope/target_policy.h"
-#include "taxonomy/xalloc.h"
 
 enum kind { KIND_TABLE, KIND_TOP_ROW, KIND_POLICY };
 

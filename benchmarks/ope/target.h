@@ -37,9 +37,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/diag.h"
 #include "benchmarks/ope/log_csv.h"
 #include "benchmarks/rng.h"
-#include "taxonomy/diag.h"
 
 struct ope_target_env {
     int n_actions;               /* K >= 1 */

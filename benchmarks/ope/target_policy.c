@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/ope.h"
 #include "benchmarks/policy.h"
-#include "taxonomy/xalloc.h"
 
 struct learner {
     void *state;                 /* owned; type->state_size bytes */

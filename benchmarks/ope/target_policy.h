@@ -17,9 +17,9 @@
 #ifndef BM_OPE_TARGET_POLICY_H
 #define BM_OPE_TARGET_POLICY_H
 
+#include "base/diag.h"
 #include "benchmarks/ope/log_csv.h"
 #include "benchmarks/ope/target.h"
-#include "taxonomy/diag.h"
 
 struct ope_target_policy;
 

@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
+#include "base/xalloc.h"
 #include "benchmarks/policy.h"
-#include "taxonomy/xalloc.h"
 
 extern const struct pol_type pol_uniform, pol_egreedy, pol_egreedy_decay, pol_softmax,
     pol_ucb1, pol_ucbv, pol_klucb, pol_moss, pol_ts, pol_gts, pol_bayesucb, pol_exp3,
@@ -61,7 +62,7 @@ size_t pol_check_taxonomy(const struct tax *t, struct diag_list *diags)
         const struct tax_algorithm *a = &t->algorithms[i];
         if (!a->policy || pol_find(a->policy))
             continue;
-        const char *hint = tax_suggest(a->policy, ids, pol_registry_count);
+        const char *hint = suggest_closest(a->policy, ids, pol_registry_count);
         diag_add(diags, DIAG_ERROR, a->policy_pos.file, a->policy_pos.line, a->policy_pos.col,
                  "unknown harness policy '%s' in algorithm '%s'%s%s%s (see 'banditmap bench "
                  "--list-policies')", a->policy, a->id, hint ? " (did you mean '" : "",

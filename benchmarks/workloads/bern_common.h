@@ -20,7 +20,7 @@ void wl_bern_init(void *state, const struct wl_config *cfg, const struct wl_seed
 long long wl_bern_advance(void *state, long long t, struct wl_arms *arms);
 double wl_bern_pull(void *state, int arm);
 /* configure hook: every mean in [0, 1]. */
-int wl_bern_check_means(struct wl_config *cfg, const struct spec *s, struct diag_list *diags);
+int wl_bern_check_means(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags);
 double wl_bern_lower_bound(const struct wl_config *cfg);
 
 #endif

@@ -50,7 +50,7 @@ double wl_bern_pull(void *state, int arm)
     return rng_uniform(&st->arm_rng[arm]) < st->means[arm] ? 1.0 : 0.0;
 }
 
-int wl_bern_check_means(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+int wl_bern_check_means(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     for (int i = 0; i < cfg->k; i++)
         if (!(cfg->means[i] >= 0.0 && cfg->means[i] <= 1.0)) {
@@ -106,7 +106,7 @@ static const struct wl_param delayed_params[] = {
     {NULL, 0, NULL},
 };
 
-static int delayed_configure(struct wl_config *cfg, const struct spec *s,
+static int delayed_configure(struct wl_config *cfg, const struct bench_spec *s,
                              struct diag_list *diags)
 {
     double mean = wl_value(cfg, "delay_mean"), kind = wl_value(cfg, "delay_kind");
@@ -149,7 +149,7 @@ static const struct wl_param bai_confidence_params[] = {
     {NULL, 0, NULL},
 };
 
-static int bai_confidence_configure(struct wl_config *cfg, const struct spec *s,
+static int bai_confidence_configure(struct wl_config *cfg, const struct bench_spec *s,
                                     struct diag_list *diags)
 {
     double delta = wl_value(cfg, "delta");

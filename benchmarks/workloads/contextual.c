@@ -169,7 +169,7 @@ static double ctx_pull(void *state, int arm)
 
 extern const struct wl_type wl_contextual_linear;
 
-static int ctx_configure(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+static int ctx_configure(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     double dim = wl_value(cfg, "dim"), churn = wl_value(cfg, "churn_every");
     if (!(dim >= 2 && dim <= 64 && dim == floor(dim))) {

@@ -63,7 +63,7 @@ static const struct wl_param gaussian_params[] = {
     {NULL, 0, NULL},
 };
 
-static int gaussian_configure(struct wl_config *cfg, const struct spec *s,
+static int gaussian_configure(struct wl_config *cfg, const struct bench_spec *s,
                               struct diag_list *diags)
 {
     double sigma = wl_value(cfg, "sigma");
@@ -121,7 +121,7 @@ static const struct wl_param bounded_params[] = {
     {NULL, 0, NULL},
 };
 
-static int bounded_configure(struct wl_config *cfg, const struct spec *s,
+static int bounded_configure(struct wl_config *cfg, const struct bench_spec *s,
                              struct diag_list *diags)
 {
     double c = wl_value(cfg, "concentration");
@@ -171,7 +171,7 @@ static const struct wl_param revenue_params[] = {
     {NULL, 0, NULL},
 };
 
-static int revenue_configure(struct wl_config *cfg, const struct spec *s,
+static int revenue_configure(struct wl_config *cfg, const struct bench_spec *s,
                              struct diag_list *diags)
 {
     double mu = wl_value(cfg, "value_mu"), sigma = wl_value(cfg, "value_sigma");

@@ -80,7 +80,7 @@ static double knap_cost(void *state, int arm, double reward)
     return rng_uniform(&st->cost_rng[arm]) < st->cost[arm] ? 1.0 : 0.0;
 }
 
-static int knap_configure(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+static int knap_configure(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     double f = wl_value(cfg, "budget_fraction"), cmin = wl_value(cfg, "cost_min");
     if (!(f > 0 && f <= 1)) {

@@ -36,7 +36,7 @@ static const struct wl_param piecewise_params[] = {
     {NULL, 0, NULL},
 };
 
-static int piecewise_configure(struct wl_config *cfg, const struct spec *s,
+static int piecewise_configure(struct wl_config *cfg, const struct bench_spec *s,
                                struct diag_list *diags)
 {
     double every = wl_value(cfg, "change_every"), changes = wl_value(cfg, "changes");
@@ -150,7 +150,7 @@ static const struct wl_param drift_params[] = {
     {NULL, 0, NULL},
 };
 
-static int drift_configure(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+static int drift_configure(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     double a = wl_value(cfg, "amplitude"), p = wl_value(cfg, "period");
     if (!(a >= 0 && a <= 1)) {

@@ -93,7 +93,7 @@ static double price_cost(void *state, int arm, double reward)
     return reward > 0 ? 1.0 : 0.0;   /* one unit of inventory per sale */
 }
 
-static int price_configure(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+static int price_configure(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     double kind = wl_value(cfg, "demand"), lo = wl_value(cfg, "price_min"),
            hi = wl_value(cfg, "price_max"), inv = wl_value(cfg, "inventory");

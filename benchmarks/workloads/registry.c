@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
+#include "base/xalloc.h"
 #include "benchmarks/policy.h"
 #include "benchmarks/workload.h"
 #include "taxonomy/taxonomy.h"
-#include "taxonomy/xalloc.h"
 
 extern const struct wl_type wl_bernoulli, wl_delayed, wl_gaussian, wl_bounded, wl_revenue,
     wl_piecewise, wl_drift, wl_bai_fixed_confidence, wl_bai_fixed_budget,
@@ -55,10 +56,10 @@ double wl_value(const struct wl_config *cfg, const char *name)
     return cfg->values[i];
 }
 
-void wl_param_error(const struct spec *s, const char *name, struct diag_list *diags,
+void wl_param_error(const struct bench_spec *s, const char *name, struct diag_list *diags,
                     const char *fmt, ...)
 {
-    const struct spec_param *p = spec_find_param(s, name);
+    const struct bench_spec_param *p = bench_spec_find_param(s, name);
     int line = p ? p->line : s->line_workload, col = p ? p->col : s->col_workload;
     va_list ap;
     va_start(ap, fmt);
@@ -68,7 +69,7 @@ void wl_param_error(const struct spec *s, const char *name, struct diag_list *di
     diag_add(diags, DIAG_ERROR, s->file, line, col, "%s", buf);
 }
 
-static void check_keys(const struct wl_type *t, const struct spec *s, struct diag_list *diags)
+static void check_keys(const struct wl_type *t, const struct bench_spec *s, struct diag_list *diags)
 {
     const char *names[2 * WL_MAX_PARAMS];
     size_t n = 0;
@@ -77,12 +78,12 @@ static void check_keys(const struct wl_type *t, const struct spec *s, struct dia
     for (int i = 0; wl_common_params[i].name; i++)
         names[n++] = wl_common_params[i].name;
     for (size_t i = 0; i < s->n_params; i++) {
-        const struct spec_param *p = &s->params[i];
+        const struct bench_spec_param *p = &s->params[i];
         if (strchr(p->key, '.'))
             continue;   /* "<policy>.<knob>", checked by the runner */
         if (param_index(t->params, p->key) >= 0 || param_index(wl_common_params, p->key) >= 0)
             continue;
-        const char *hint = tax_suggest(p->key, names, n);
+        const char *hint = suggest_closest(p->key, names, n);
         if (hint)
             diag_add(diags, DIAG_ERROR, s->file, p->line, p->col,
                      "unknown parameter '%s' for workload '%s' (did you mean '%s'?)", p->key,
@@ -96,7 +97,7 @@ static void check_keys(const struct wl_type *t, const struct spec *s, struct dia
 /* Base means from best/gap/worst (see benchmarks/README.md):
  *   gap set:   best, then k-1 arms at best - gap;
  *   otherwise: log-spaced from best down to worst. */
-static void build_means(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+static void build_means(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     cfg->means = xcalloc((size_t)cfg->k, sizeof(double));
     if (s->n_means) {
@@ -126,7 +127,7 @@ static void build_means(struct wl_config *cfg, const struct spec *s, struct diag
         cfg->means[i] = best * pow(worst / best, (double)i / (double)(cfg->k - 1));
 }
 
-int wl_configure(const struct wl_type *t, const struct spec *s, struct wl_config *cfg,
+int wl_configure(const struct wl_type *t, const struct bench_spec *s, struct wl_config *cfg,
                  struct diag_list *diags)
 {
     memset(cfg, 0, sizeof(*cfg));
@@ -143,9 +144,9 @@ int wl_configure(const struct wl_type *t, const struct spec *s, struct wl_config
     for (int i = 0; t->params && t->params[i].name; i++) {
         if (i >= WL_MAX_PARAMS)
             BUG("workload '%s' has too many params", t->name);
-        cfg->values[i] = spec_param_or(s, t->params[i].name, t->params[i].def);
+        cfg->values[i] = bench_spec_param_or(s, t->params[i].name, t->params[i].def);
     }
-    double batch = spec_param_or(s, "batch", 1), shuffle = spec_param_or(s, "shuffle", 1);
+    double batch = bench_spec_param_or(s, "batch", 1), shuffle = bench_spec_param_or(s, "shuffle", 1);
     if (!(batch >= 1 && batch <= 1e9 && batch == floor(batch)))
         wl_param_error(s, "batch", diags, "parameter 'batch' must be a whole number >= 1, not %g",
                        batch);
@@ -206,7 +207,7 @@ double wl_lai_robbins_bernoulli(const double *means, int k)
     return c;
 }
 
-int wl_require_immediate(const struct wl_config *cfg, const struct spec *s,
+int wl_require_immediate(const struct wl_config *cfg, const struct bench_spec *s,
                          struct diag_list *diags)
 {
     if (cfg->batch == 1)

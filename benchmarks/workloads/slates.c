@@ -30,11 +30,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/policy.h"
 #include "benchmarks/stats.h"
 #include "benchmarks/workload.h"
 #include "benchmarks/workloads/bern_common.h"
-#include "taxonomy/xalloc.h"
 
 struct slate_state {
     int k, l;
@@ -156,7 +156,7 @@ static double slate_value(void *state, const int *slate, int l)
     return st->cascade ? 1.0 - miss : sum;
 }
 
-static int slate_configure(struct wl_config *cfg, const struct spec *s, struct diag_list *diags)
+static int slate_configure(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     double l = wl_value(cfg, "positions");
     if (!(l >= 1 && l == floor(l) && l <= cfg->k)) {

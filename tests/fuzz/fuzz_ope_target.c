@@ -12,9 +12,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/ope/target.h"
 #include "tests/fuzz/fuzz_common.h"
-#include "taxonomy/xalloc.h"
 
 static struct ope_log *fixed_log;
 

@@ -1,14 +1,14 @@
 /*
- * fuzz_spec: spec_load() (advisor/spec.h) on a fuzzed file. Oracles: a
+ * fuzz_spec: bench_spec_load() (advisor/spec.h) on a fuzzed file. Oracles: a
  * failed load leaves an error; a loaded spec respects the documented
  * ranges (arms 1..10^6, horizon 1..10^12, seeds 1..10^6, finite numbers,
- * means agree with arms); and spec_write() output loads again to the same
+ * means agree with arms); and bench_spec_write() output loads again to the same
  * spec (the writer promises exact numbers with %.17g).
  */
 #include <math.h>
 #include <string.h>
 
-#include "advisor/spec.h"
+#include "benchmarks/spec.h"
 #include "tests/fuzz/fuzz_common.h"
 
 static int same_str(const char *a, const char *b)
@@ -16,7 +16,7 @@ static int same_str(const char *a, const char *b)
     return (a == NULL && b == NULL) || (a && b && !strcmp(a, b));
 }
 
-static void check_spec(const struct spec *s)
+static void check_spec(const struct bench_spec *s)
 {
     if (!s->workload || !s->workload[0])
         fuzz_fail("spec without a workload loaded", NULL);
@@ -33,16 +33,16 @@ static void check_spec(const struct spec *s)
             fuzz_fail("bad parameter", s->params[i].key);
 }
 
-static void round_trip(const struct spec *s)
+static void round_trip(const struct bench_spec *s)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
-    spec_write(s, out);
+    bench_spec_write(s, out);
     fclose(out);
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *t = spec_load(fuzz_memfd_path(1, (const uint8_t *)text, len), &d);
+    struct bench_spec *t = bench_spec_load(fuzz_memfd_path(1, (const uint8_t *)text, len), &d);
     if (!t) {
         for (size_t i = 0; i < d.count; i++)
             fprintf(stderr, "%d:%d: %s\n", d.items[i].line, d.items[i].col, d.items[i].message);
@@ -66,7 +66,7 @@ static void round_trip(const struct spec *s)
     for (size_t i = 0; i < s->n_means; i++)
         if (s->means[i] != t->means[i])
             fuzz_fail("an arm mean changed on a round trip", NULL);
-    spec_free(t);
+    bench_spec_free(t);
     diag_list_release(&d);
     free(text);
 }
@@ -75,13 +75,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct spec *s = spec_load(fuzz_memfd_path(0, data, size), &d);
+    struct bench_spec *s = bench_spec_load(fuzz_memfd_path(0, data, size), &d);
     fuzz_check_diags(&d, 0, s == NULL);
     if (s) {
         check_spec(s);
         round_trip(s);
     }
-    spec_free(s);
+    bench_spec_free(s);
     diag_list_release(&d);
     return 0;
 }

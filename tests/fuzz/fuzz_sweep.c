@@ -12,10 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "benchmarks/runner.h"
 #include "benchmarks/sweep.h"
+#include "report/sweep_json.h"
 #include "tests/fuzz/fuzz_common.h"
-#include "taxonomy/xalloc.h"
 
 static struct sweep *fixed;      /* the sweep the part files belong to */
 static char scratch[64];         /* a directory for the part file */
@@ -53,14 +54,14 @@ static void check_sweep(const struct sweep *sw)
         fuzz_fail("sweep cell count out of range", NULL);
     size_t probe[2] = {0, sw->n_cells - 1};
     for (int i = 0; i < 2; i++) {
-        struct spec *s = sweep_cell_spec(sw, probe[i]);
+        struct bench_spec *s = sweep_cell_spec(sw, probe[i]);
         if (!s || s->arms < 1 || s->horizon < 1 || s->seeds < 1 || !s->workload)
             fuzz_fail("a cell spec out of range", NULL);
         char *label = sweep_cell_label(sw, probe[i]);
         if (!label || !label[0])
             fuzz_fail("a cell without a label", NULL);
         free(label);
-        spec_free(s);
+        bench_spec_free(s);
     }
 }
 
@@ -86,7 +87,7 @@ static void load_part(const uint8_t *data, size_t size)
         char *json = NULL;
         size_t len = 0;
         FILE *out = open_memstream(&json, &len);
-        sweep_write_json_cell(fixed, 0, &r, false, out);
+        report_sweep_json_cell(fixed, 0, &r, false, out);
         fclose(out);
         if (strstr(json, "\"regret\":null"))
             fuzz_fail("a part with non-finite numbers was accepted", NULL);

@@ -7,7 +7,7 @@
  */
 #include <stdbool.h>
 
-#include "taxonomy/yaml_reader.h"
+#include "base/yaml_reader.h"
 #include "tests/fuzz/fuzz_common.h"
 
 static const char *const allowed[] = {"id", "name", "traits", "answers", "kind", NULL};

@@ -1,7 +1,7 @@
 /*
  * bench: from a profile and its ranking to a harness spec (see bench.h).
  */
-#include "advisor/bench.h"
+#include "benchmarks/plan.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "advisor/recommend.h"
-#include "advisor/spec.h"
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
+#include "benchmarks/spec.h"
 
 static const char *const bai_policies[] = {"se", "lucb", "ttts", NULL};
 static const char *const bai_baselines[] = {"uniform", "se", "lucb", "ttts", NULL};
@@ -43,7 +43,7 @@ static bool in_list(const char *const *list, const char *id)
 
 static enum kind policy_kind(const char *id)
 {
-    return adv_bench_is_bai_policy(id)        ? K_BAI
+    return bench_plan_is_bai_policy(id)        ? K_BAI
            : in_list(context_policies, id)    ? K_CONTEXT
            : in_list(slate_policies, id)      ? K_SLATE
            : in_list(pricing_policies, id)    ? K_PRICING
@@ -61,7 +61,7 @@ static enum kind workload_kind(const char *w)
                                                : K_PLAIN;
 }
 
-bool adv_bench_is_bai_policy(const char *policy_id)
+bool bench_plan_is_bai_policy(const char *policy_id)
 {
     return in_list(bai_policies, policy_id);
 }
@@ -106,15 +106,15 @@ static const char *choose_workload(const struct adv_profile *p, bool lists)
     return "bernoulli";
 }
 
-static void set_param(struct adv_bench *b, const char *key, double v)
+static void set_param(struct bench_plan *b, const char *key, double v)
 {
-    if (b->n_params == ADV_BENCH_MAX_PARAMS)
+    if (b->n_params == BENCH_PLAN_MAX_PARAMS)
         BUG("too many bench parameters");
     b->params[b->n_params].key = key;
     b->params[b->n_params++].value = v;
 }
 
-static bool has_policy(const struct adv_bench *b, const char *id)
+static bool has_policy(const struct bench_plan *b, const char *id)
 {
     for (size_t i = 0; i < b->n_policies; i++)
         if (!strcmp(b->policies[i], id))
@@ -122,15 +122,15 @@ static bool has_policy(const struct adv_bench *b, const char *id)
     return false;
 }
 
-static void add_policy(struct adv_bench *b, const char *id)
+static void add_policy(struct bench_plan *b, const char *id)
 {
-    if (!has_policy(b, id) && b->n_policies < ADV_BENCH_MAX_POLICIES)
+    if (!has_policy(b, id) && b->n_policies < BENCH_PLAN_MAX_POLICIES)
         b->policies[b->n_policies++] = id;
 }
 
 /* A policy fits a workload of its own kind; plain policies also race as
  * baselines on the contextual, pricing and budget workloads. */
-static bool fits_workload(const struct adv_bench *b, const char *policy)
+static bool fits_workload(const struct bench_plan *b, const char *policy)
 {
     enum kind pk = policy_kind(policy), wk = workload_kind(b->workload);
     return pk == wk || (pk == K_PLAIN && (wk == K_CONTEXT || wk == K_PRICING || wk == K_BUDGET));
@@ -138,7 +138,7 @@ static bool fits_workload(const struct adv_bench *b, const char *policy)
 
 /* Parameters of the issue-5 workloads (contextual, lists, pricing,
  * budgets); returns false for the other workloads. */
-static bool plan_structured_params(const struct adv_profile *p, struct adv_bench *b,
+static bool plan_structured_params(const struct adv_profile *p, struct bench_plan *b,
                                    double base, double best)
 {
     const char *w = b->workload;
@@ -178,7 +178,7 @@ static bool plan_structured_params(const struct adv_profile *p, struct adv_bench
 }
 
 /* Workload parameters; scale maps profile decisions to simulated ones. */
-static void plan_params(const struct adv_profile *p, struct adv_bench *b, double scale)
+static void plan_params(const struct adv_profile *p, struct bench_plan *b, double scale)
 {
     double base = fmin(0.95, fmax(1e-4, adv_profile_number(p, "base_rate", 0.02)));
     double lift = adv_profile_number(p, "expected_lift", 0.1);
@@ -215,10 +215,10 @@ static void plan_params(const struct adv_profile *p, struct adv_bench *b, double
     }
 }
 
-static void plan_policies(struct adv_bench *b, const struct adv_eval *ranked, size_t n_ranked)
+static void plan_policies(struct bench_plan *b, const struct adv_eval *ranked, size_t n_ranked)
 {
     size_t taken = 0;
-    for (size_t i = 0; i < n_ranked && taken < ADV_BENCH_MAX_RANKED; i++) {
+    for (size_t i = 0; i < n_ranked && taken < BENCH_PLAN_MAX_RANKED; i++) {
         const struct tax_algorithm *a = ranked[i].alg;
         if (!a->policy || !fits_workload(b, a->policy))
             continue;
@@ -257,11 +257,11 @@ static void note_add(char **note, const char *fmt, ...)
     *note = s;
 }
 
-static char *plan_note(const struct adv_profile *p, const struct adv_bench *b, double arms,
+static char *plan_note(const struct adv_profile *p, const struct bench_plan *b, double arms,
                        double horizon)
 {
     char *note = NULL;
-    if (adv_profile_number(p, "arms", 10) < 2)   /* adv_bench_plan() raised it to 2 */
+    if (adv_profile_number(p, "arms", 10) < 2)   /* bench_plan_make() raised it to 2 */
         note_add(&note, "with one arm there is nothing to learn or choose: the spec simulates "
                         "%lld arms instead, the smallest race the harness runs.", b->arms);
     if (adv_profile_is(p, "objective", "evaluate_offline") ||
@@ -293,9 +293,11 @@ static char *plan_note(const struct adv_profile *p, const struct adv_bench *b, d
     return note;
 }
 
-void adv_bench_plan(const struct adv_profile *p, const struct adv_eval *ranked, size_t n_ranked,
-                    struct adv_bench *out)
+void bench_plan_make(const struct adv_recommendation *rec, struct bench_plan *out)
 {
+    const struct adv_profile *p = rec->profile;
+    const struct adv_eval *ranked = rec->ranked;
+    size_t n_ranked = rec->n_ranked;
     memset(out, 0, sizeof(*out));
     double arms = fmax(2, adv_profile_number(p, "arms", 10));
     double horizon = fmax(1, adv_profile_number(p, "horizon", 100000));
@@ -307,9 +309,9 @@ void adv_bench_plan(const struct adv_profile *p, const struct adv_eval *ranked, 
         if (!any)
             out->workload = choose_workload(p, false);
     }
-    out->arms = (long long)fmin(arms, ADV_BENCH_MAX_ARMS);
-    out->horizon = (long long)fmin(horizon, ADV_BENCH_MAX_HORIZON);
-    out->seeds = ADV_BENCH_SEEDS;
+    out->arms = (long long)fmin(arms, BENCH_PLAN_MAX_ARMS);
+    out->horizon = (long long)fmin(horizon, BENCH_PLAN_MAX_HORIZON);
+    out->seeds = BENCH_PLAN_SEEDS;
     out->top = n_ranked ? ranked[0].alg : NULL;
     plan_params(p, out, (double)out->horizon / horizon);
     plan_policies(out, ranked, n_ranked);
@@ -317,35 +319,32 @@ void adv_bench_plan(const struct adv_profile *p, const struct adv_eval *ranked, 
     out->note = plan_note(p, out, arms, horizon);
 }
 
-void adv_bench_release(struct adv_bench *b)
+void bench_plan_release(struct bench_plan *b)
 {
     free(b->note);
     memset(b, 0, sizeof(*b));
 }
 
-struct spec *adv_bench_spec_for_profile(const struct tax *tax, const struct adv_profile *p,
-                                        const struct adv_recommendation *rec)
+struct bench_spec *bench_plan_spec(const struct bench_plan *b, const struct adv_profile *p)
 {
-    (void)tax;
-    const struct adv_bench *b = &rec->bench;
-    struct spec *s = spec_new();
+    struct bench_spec *s = bench_spec_new();
     char *name = xasprintf("%s: validate %s", p->name ? p->name : "profile",
                            b->validated ? b->validated->id : "the baselines");
-    spec_set_string(&s->name, name);
+    bench_spec_set_string(&s->name, name);
     free(name);
     char *desc = xasprintf("Generated by banditmap recommend for %s.%s%s",
                            p->name ? p->name : "a profile", b->note ? " " : "",
                            b->note ? b->note : "");
-    spec_set_string(&s->description, desc);
+    bench_spec_set_string(&s->description, desc);
     free(desc);
-    spec_set_string(&s->workload, b->workload);
+    bench_spec_set_string(&s->workload, b->workload);
     s->arms = b->arms;
     s->horizon = b->horizon;
     s->seeds = b->seeds;
     for (size_t i = 0; i < b->n_policies; i++)
-        spec_add_policy(s, b->policies[i]);
-    spec_set_string(&s->recommended, b->recommended);
+        bench_spec_add_policy(s, b->policies[i]);
+    bench_spec_set_string(&s->recommended, b->recommended);
     for (size_t i = 0; i < b->n_params; i++)
-        spec_set_param(s, b->params[i].key, b->params[i].value);
+        bench_spec_set_param(s, b->params[i].key, b->params[i].value);
     return s;
 }

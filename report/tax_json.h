@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "taxonomy/jsonw.h"
+#include "base/jsonw.h"
 #include "taxonomy/taxonomy.h"
 
 /* One reference as {"id","authors","year","title","venue","url"?}. */

@@ -20,36 +20,39 @@
  * Scores are rounded to 3 decimals. Output is a pure function of the
  * recommendation, so identical inputs give identical bytes.
  */
-#ifndef BM_ADV_REPORT_H
-#define BM_ADV_REPORT_H
+#ifndef BM_REPORT_RECOMMENDATION_H
+#define BM_REPORT_RECOMMENDATION_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
 #include "advisor/recommend.h"
+#include "benchmarks/plan.h"
 
 /* A reference as one line: "Auer, P., ... (2002). Title. Venue. URL".
  * The caller frees the result. */
-char *adv_reference_text(const struct tax_reference *ref);
+char *report_reference_text(const struct tax_reference *ref);
 
 /* The reason an excluded algorithm was excluded: its exclusion notes joined
  * with "; ". The caller frees the result. */
-char *adv_excluded_reason(const struct adv_eval *e);
+char *report_excluded_reason(const struct adv_eval *e);
 
 /* A score as every report shows it: rounded to three decimals, so the
  * text, JSON and Markdown forms agree. */
-double adv_score_shown(double score);
+double report_score_shown(double score);
 
 /* How many recommendations a report with this top limit shows (0 = all). */
-size_t adv_report_count(const struct adv_recommendation *r, size_t top);
+size_t report_rec_count(const struct adv_recommendation *r, size_t top);
 
 /* Write the JSON document above; top limits the recommendations (0 = all). */
-void adv_report_json(const struct adv_recommendation *r, size_t top, bool pretty, FILE *out);
+void report_rec_json(const struct adv_recommendation *r, const struct bench_plan *plan, size_t top,
+                     bool pretty, FILE *out);
 
 /* Write a Markdown report: the answers, the top recommendations with why,
  * cautions, references and implementations, what would change the pick,
  * operating advice, excluded algorithms and the benchmark spec. */
-void adv_report_markdown(const struct adv_recommendation *r, size_t top, FILE *out);
+void report_rec_markdown(const struct adv_recommendation *r, const struct bench_plan *plan,
+                         size_t top, FILE *out);
 
 #endif

@@ -1,4 +1,4 @@
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>

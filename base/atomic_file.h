@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 
 struct atomic_file {
     FILE *fp;                    /* write here between open and commit */

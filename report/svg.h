@@ -15,6 +15,6 @@
 #include "benchmarks/runner.h"
 
 /* title may be NULL (then "regret on WORKLOAD"). */
-void bench_write_svg(const struct bench_results *r, FILE *out, const char *title);
+void report_results_svg(const struct bench_results *r, FILE *out, const char *title);
 
 #endif

@@ -1,4 +1,4 @@
-#include "taxonomy/atomic_file.h"
+#include "base/atomic_file.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 int atomic_file_open(struct atomic_file *af, const char *path, struct diag_list *diags)
 {

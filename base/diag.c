@@ -1,10 +1,10 @@
-#include "taxonomy/diag.h"
+#include "base/diag.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 void diag_list_init(struct diag_list *list)
 {

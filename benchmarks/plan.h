@@ -27,11 +27,11 @@
  *    knapsack -> best, gap, budget_fraction. They take immediate feedback
  *    only, so no batch.
  *  - size: arms and horizon from the profile, scaled down to at most
- *    ADV_BENCH_MAX_ARMS and ADV_BENCH_MAX_HORIZON so a run takes seconds;
+ *    BENCH_PLAN_MAX_ARMS and BENCH_PLAN_MAX_HORIZON so a run takes seconds;
  *    the note says so. A one-arm profile is raised to 2 arms (the smallest
  *    race) and the note says that too.
  *  - policies: the harness policies of the ranked algorithms (best first, at
- *    most ADV_BENCH_MAX_RANKED of them), then the baselines uniform, ucb1
+ *    most BENCH_PLAN_MAX_RANKED of them), then the baselines uniform, ucb1
  *    and ts (best-arm identification: uniform, se, lucb, ttts; contextual:
  *    uniform, ts, lints; lists: uniform, cucb, cascade_ts; pricing: uniform,
  *    ucb1, ts, price_ts; knapsack: uniform, ucb1, ts, ucb_bwk), keeping only
@@ -43,37 +43,39 @@
  *    best-ranked algorithm that has one, flagged as a substitute in the note.
  * Pure functions; thread-safe.
  */
-#ifndef BM_ADV_BENCH_H
-#define BM_ADV_BENCH_H
+#ifndef BM_BENCH_PLAN_H
+#define BM_BENCH_PLAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "advisor/profile.h"
+#include "advisor/recommend.h"
 #include "advisor/rules.h"
+#include "benchmarks/spec.h"
 #include "taxonomy/taxonomy.h"
 
 enum {
-    ADV_BENCH_MAX_POLICIES = 16,
-    ADV_BENCH_MAX_PARAMS = 8,
-    ADV_BENCH_MAX_RANKED = 5,
-    ADV_BENCH_MAX_ARMS = 100,
-    ADV_BENCH_MAX_HORIZON = 200000,
-    ADV_BENCH_SEEDS = 20,
+    BENCH_PLAN_MAX_POLICIES = 16,
+    BENCH_PLAN_MAX_PARAMS = 8,
+    BENCH_PLAN_MAX_RANKED = 5,
+    BENCH_PLAN_MAX_ARMS = 100,
+    BENCH_PLAN_MAX_HORIZON = 200000,
+    BENCH_PLAN_SEEDS = 20,
 };
 
-struct adv_bench_param {
+struct bench_plan_param {
     const char *key;                        /* static */
     double value;
 };
 
-struct adv_bench {
+struct bench_plan {
     const char *workload;                   /* static: harness workload id */
     long long arms, horizon;                /* simulated size */
     int seeds;
-    struct adv_bench_param params[ADV_BENCH_MAX_PARAMS];
+    struct bench_plan_param params[BENCH_PLAN_MAX_PARAMS];
     size_t n_params;
-    const char *policies[ADV_BENCH_MAX_POLICIES];  /* static or taxonomy strings */
+    const char *policies[BENCH_PLAN_MAX_POLICIES];  /* static or taxonomy strings */
     size_t n_policies;
     const struct tax_algorithm *top;        /* the top pick, or NULL */
     const struct tax_algorithm *validated;  /* the algorithm `recommended` stands for, or NULL */
@@ -82,21 +84,18 @@ struct adv_bench {
     char *note;                             /* owned: substitution and scaling, or NULL */
 };
 
-/* Plan the benchmark for p given its ranking (best first). out is
- * overwritten; release with adv_bench_release(). */
-void adv_bench_plan(const struct adv_profile *p, const struct adv_eval *ranked, size_t n_ranked,
-                    struct adv_bench *out);
-void adv_bench_release(struct adv_bench *b);
+/* Plan the benchmark that would validate rec (its profile and ranking,
+ * best first). out is overwritten; release with bench_plan_release(). It
+ * points into rec's taxonomy, which must outlive it. */
+void bench_plan_make(const struct adv_recommendation *rec, struct bench_plan *out);
+void bench_plan_release(struct bench_plan *b);
 
 /* Is this harness policy a best-arm identification policy (se, lucb, ttts)? */
-bool adv_bench_is_bai_policy(const char *policy_id);
+bool bench_plan_is_bai_policy(const char *policy_id);
 
-struct adv_recommendation;
-struct spec;
-
-/* The plan of rec as a harness spec (advisor/spec.h), named after the
- * profile. The caller owns the result; free with spec_free(). */
-struct spec *adv_bench_spec_for_profile(const struct tax *tax, const struct adv_profile *p,
-                                        const struct adv_recommendation *rec);
+/* The plan b as a harness spec (benchmarks/spec.h), named after the
+ * profile p it was planned for. The caller owns the result; free with
+ * bench_spec_free(). */
+struct bench_spec *bench_plan_spec(const struct bench_plan *b, const struct adv_profile *p);
 
 #endif

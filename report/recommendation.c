@@ -1,22 +1,23 @@
 /*
  * report: JSON and Markdown renderings of a recommendation (see report.h).
  */
-#include "advisor/report.h"
+#include "report/recommendation.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "advisor/spec.h"
-#include "taxonomy/jsonw.h"
-#include "taxonomy/xalloc.h"
+#include "base/jsonw.h"
+#include "base/xalloc.h"
+#include "benchmarks/plan.h"
+#include "benchmarks/spec.h"
 
-double adv_score_shown(double score)
+double report_score_shown(double score)
 {
     return round(score * 1000) / 1000;
 }
 
-char *adv_reference_text(const struct tax_reference *ref)
+char *report_reference_text(const struct tax_reference *ref)
 {
     if (ref->url)
         return xasprintf("%s (%d). %s. %s. %s", ref->authors, ref->year, ref->title, ref->venue,
@@ -24,7 +25,7 @@ char *adv_reference_text(const struct tax_reference *ref)
     return xasprintf("%s (%d). %s. %s.", ref->authors, ref->year, ref->title, ref->venue);
 }
 
-char *adv_excluded_reason(const struct adv_eval *e)
+char *report_excluded_reason(const struct adv_eval *e)
 {
     size_t len = 1;
     for (size_t i = 0; i < e->n_notes; i++)
@@ -42,7 +43,7 @@ char *adv_excluded_reason(const struct adv_eval *e)
     return s;
 }
 
-size_t adv_report_count(const struct adv_recommendation *r, size_t top)
+size_t report_rec_count(const struct adv_recommendation *r, size_t top)
 {
     return top && top < r->n_ranked ? top : r->n_ranked;
 }
@@ -92,7 +93,7 @@ static void json_recommendation(struct jsonw *w, const struct adv_eval *e, size_
     jsonw_member_string(w, "id", a->id);
     jsonw_member_string(w, "name", a->name);
     jsonw_member_string(w, "family", a->family->id);
-    jsonw_member_number(w, "score", adv_score_shown(e->score));
+    jsonw_member_number(w, "score", report_score_shown(e->score));
     jsonw_member_string(w, "evidence", tax_evidence_name(a->evidence));
     jsonw_member_string(w, "policy", a->policy);
     jsonw_member_string(w, "summary", a->summary);
@@ -101,7 +102,7 @@ static void json_recommendation(struct jsonw *w, const struct adv_eval *e, size_
     jsonw_key(w, "references");
     jsonw_array_begin(w);
     for (size_t i = 0; i < a->n_references; i++) {
-        char *t = adv_reference_text(a->references[i]);
+        char *t = report_reference_text(a->references[i]);
         jsonw_string(w, t);
         free(t);
     }
@@ -174,7 +175,7 @@ static void json_excluded(struct jsonw *w, const struct adv_recommendation *r)
     jsonw_key(w, "excluded");
     jsonw_array_begin(w);
     for (size_t i = 0; i < r->n_excluded; i++) {
-        char *reason = adv_excluded_reason(&r->excluded[i]);
+        char *reason = report_excluded_reason(&r->excluded[i]);
         jsonw_object_begin(w);
         jsonw_member_string(w, "id", r->excluded[i].alg->id);
         jsonw_member_string(w, "name", r->excluded[i].alg->name);
@@ -185,7 +186,7 @@ static void json_excluded(struct jsonw *w, const struct adv_recommendation *r)
     jsonw_array_end(w);
 }
 
-static void json_bench(struct jsonw *w, const struct adv_bench *b)
+static void json_bench(struct jsonw *w, const struct bench_plan *b)
 {
     jsonw_key(w, "benchmark");
     jsonw_object_begin(w);
@@ -209,7 +210,8 @@ static void json_bench(struct jsonw *w, const struct adv_bench *b)
     jsonw_object_end(w);
 }
 
-void adv_report_json(const struct adv_recommendation *r, size_t top, bool pretty, FILE *out)
+void report_rec_json(const struct adv_recommendation *r, const struct bench_plan *plan, size_t top,
+                     bool pretty, FILE *out)
 {
     struct jsonw w;
     jsonw_init(&w, out, pretty);
@@ -217,13 +219,13 @@ void adv_report_json(const struct adv_recommendation *r, size_t top, bool pretty
     json_profile(&w, r->profile);
     jsonw_key(&w, "recommendations");
     jsonw_array_begin(&w);
-    for (size_t i = 0; i < adv_report_count(r, top); i++)
+    for (size_t i = 0; i < report_rec_count(r, top); i++)
         json_recommendation(&w, &r->ranked[i], i + 1);
     jsonw_array_end(&w);
     json_what_if(&w, &r->what_if);
     json_advice(&w, &r->advice);
     json_excluded(&w, r);
-    json_bench(&w, &r->bench);
+    json_bench(&w, plan);
     jsonw_object_end(&w);
     jsonw_finish(&w);
 }
@@ -249,14 +251,14 @@ static void md_recommendation(FILE *out, const struct adv_eval *e, size_t rank)
     const struct tax_algorithm *a = e->alg;
     fprintf(out, "\n### %zu. %s (`%s`)\n\n", rank, a->name, a->id);
     fprintf(out, "Family: %s. Score %.3g. Evidence: %s.%s%s%s\n\n%s\n", a->family->name,
-            adv_score_shown(e->score), tax_evidence_name(a->evidence), a->policy ? " Harness policy: `" : "",
+            report_score_shown(e->score), tax_evidence_name(a->evidence), a->policy ? " Harness policy: `" : "",
             a->policy ? a->policy : "", a->policy ? "`." : "", a->summary);
     md_notes(out, "Why", e, adv_note_is_why);
     md_notes(out, "Cautions", e, adv_note_is_caution);
     if (a->n_references) {
         fprintf(out, "\n**References**\n\n");
         for (size_t i = 0; i < a->n_references; i++) {
-            char *t = adv_reference_text(a->references[i]);
+            char *t = report_reference_text(a->references[i]);
             fprintf(out, "- %s\n", t);
             free(t);
         }
@@ -284,13 +286,14 @@ static void md_profile(FILE *out, const struct adv_profile *p)
     }
 }
 
-void adv_report_markdown(const struct adv_recommendation *r, size_t top, FILE *out)
+void report_rec_markdown(const struct adv_recommendation *r, const struct bench_plan *plan,
+                         size_t top, FILE *out)
 {
     md_profile(out, r->profile);
     fprintf(out, "\n## Recommendations\n");
     if (!r->n_ranked)
         fprintf(out, "\nEvery algorithm is excluded by these answers.\n");
-    for (size_t i = 0; i < adv_report_count(r, top); i++)
+    for (size_t i = 0; i < report_rec_count(r, top); i++)
         md_recommendation(out, &r->ranked[i], i + 1);
     fprintf(out, "\n## What would change the pick\n\n");
     if (!r->what_if.count)
@@ -307,17 +310,17 @@ void adv_report_markdown(const struct adv_recommendation *r, size_t top, FILE *o
     if (!r->n_excluded)
         fprintf(out, "None.\n");
     for (size_t i = 0; i < r->n_excluded; i++) {
-        char *reason = adv_excluded_reason(&r->excluded[i]);
+        char *reason = report_excluded_reason(&r->excluded[i]);
         fprintf(out, "- `%s` (%s): %s\n", r->excluded[i].alg->id, r->excluded[i].alg->name,
                 reason);
         free(reason);
     }
     fprintf(out, "\n## Benchmark\n\n");
-    if (r->bench.note)
-        fprintf(out, "%s\n\n", r->bench.note);
+    if (plan->note)
+        fprintf(out, "%s\n\n", plan->note);
     fprintf(out, "Run with `banditmap bench SPEC.yaml` on this spec:\n\n```yaml\n");
-    struct spec *s = adv_bench_spec_for_profile(r->tax, r->profile, r);
-    spec_write(s, out);
-    spec_free(s);
+    struct bench_spec *s = bench_plan_spec(plan, r->profile);
+    bench_spec_write(s, out);
+    bench_spec_free(s);
     fprintf(out, "```\n");
 }

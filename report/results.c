@@ -1,11 +1,11 @@
 /*
  * report: JSON and CSV of bench results. See report.h for the format.
  */
-#include "benchmarks/report.h"
+#include "report/results.h"
 
 #include <math.h>
 
-#include "taxonomy/jsonw.h"
+#include "base/jsonw.h"
 
 const char *bench_goal_name(enum wl_goal g)
 {
@@ -79,53 +79,58 @@ static void write_verdict(struct jsonw *w, const struct bench_results *r)
     jsonw_object_end(w);
 }
 
-void bench_write_json(const struct bench_results *r, FILE *out, bool pretty, bool timing)
+void report_results_json_value(struct jsonw *w, const struct bench_results *r, bool timing)
+{
+    jsonw_object_begin(w);
+    jsonw_member_string(w, "workload", r->workload->name);
+    jsonw_member_string(w, "goal", bench_goal_name(r->goal));
+    jsonw_member_int(w, "arms", r->k);
+    jsonw_member_int(w, "horizon", r->horizon);
+    jsonw_member_int(w, "seeds", r->seeds);
+    jsonw_member_int(w, "seed", (long long)r->seed);
+    if (r->dim > 0)
+        jsonw_member_int(w, "dim", r->dim);
+    if (r->slate_size > 0)
+        jsonw_member_int(w, "positions", r->slate_size);
+    if (r->budget > 0)
+        jsonw_member_number(w, "budget", r->budget);
+    jsonw_key(w, "checkpoints");
+    jsonw_array_begin(w);
+    for (size_t c = 0; c < r->n_checkpoints; c++)
+        jsonw_int(w, r->checkpoints[c]);
+    jsonw_array_end(w);
+    jsonw_key(w, "lower_bound");
+    if (r->lower_bound) {
+        jsonw_object_begin(w);
+        jsonw_member_number(w, "constant", r->lower_bound_c);
+        jsonw_key(w, "curve");
+        jsonw_array_begin(w);
+        for (size_t c = 0; c < r->n_checkpoints; c++)
+            jsonw_number(w, r->lower_bound[c]);
+        jsonw_array_end(w);
+        jsonw_object_end(w);
+    } else {
+        jsonw_null(w);
+    }
+    jsonw_key(w, "results");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < r->n_policies; i++)
+        write_policy(w, r, &r->policies[i], timing);
+    jsonw_array_end(w);
+    jsonw_key(w, "verdict");
+    write_verdict(w, r);
+    jsonw_object_end(w);
+}
+
+void report_results_json(const struct bench_results *r, FILE *out, bool pretty, bool timing)
 {
     struct jsonw w;
     jsonw_init(&w, out, pretty);
-    jsonw_object_begin(&w);
-    jsonw_member_string(&w, "workload", r->workload->name);
-    jsonw_member_string(&w, "goal", bench_goal_name(r->goal));
-    jsonw_member_int(&w, "arms", r->k);
-    jsonw_member_int(&w, "horizon", r->horizon);
-    jsonw_member_int(&w, "seeds", r->seeds);
-    jsonw_member_int(&w, "seed", (long long)r->seed);
-    if (r->dim > 0)
-        jsonw_member_int(&w, "dim", r->dim);
-    if (r->slate_size > 0)
-        jsonw_member_int(&w, "positions", r->slate_size);
-    if (r->budget > 0)
-        jsonw_member_number(&w, "budget", r->budget);
-    jsonw_key(&w, "checkpoints");
-    jsonw_array_begin(&w);
-    for (size_t c = 0; c < r->n_checkpoints; c++)
-        jsonw_int(&w, r->checkpoints[c]);
-    jsonw_array_end(&w);
-    jsonw_key(&w, "lower_bound");
-    if (r->lower_bound) {
-        jsonw_object_begin(&w);
-        jsonw_member_number(&w, "constant", r->lower_bound_c);
-        jsonw_key(&w, "curve");
-        jsonw_array_begin(&w);
-        for (size_t c = 0; c < r->n_checkpoints; c++)
-            jsonw_number(&w, r->lower_bound[c]);
-        jsonw_array_end(&w);
-        jsonw_object_end(&w);
-    } else {
-        jsonw_null(&w);
-    }
-    jsonw_key(&w, "results");
-    jsonw_array_begin(&w);
-    for (size_t i = 0; i < r->n_policies; i++)
-        write_policy(&w, r, &r->policies[i], timing);
-    jsonw_array_end(&w);
-    jsonw_key(&w, "verdict");
-    write_verdict(&w, r);
-    jsonw_object_end(&w);
+    report_results_json_value(&w, r, timing);
     jsonw_finish(&w);
 }
 
-void bench_write_csv(const struct bench_results *r, FILE *out)
+void report_results_csv(const struct bench_results *r, FILE *out)
 {
     fputs("policy,t,regret_mean,regret_ci95_lo,regret_ci95_hi,reward_mean,lower_bound\n", out);
     for (size_t i = 0; i < r->n_policies; i++) {

@@ -1,4 +1,4 @@
-#include "taxonomy/tax_json.h"
+#include "report/tax_json.h"
 
 #include <math.h>
 

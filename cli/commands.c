@@ -1,13 +1,12 @@
 /*
- * banditmap: pick a bandit algorithm for an e-commerce problem.
- * Dispatches to one function per subcommand; with no subcommand, opens
- * the terminal UI.
+ * commands: the command table of `banditmap COMMAND`, and the top-level
+ * --help and --version. The root main.c routes here for every first
+ * argument but none and "tui" (the terminal UI's).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "tui/tui.h"
 
 struct command {
     const char *name;
@@ -15,13 +14,7 @@ struct command {
     const char *summary;
 };
 
-static int cmd_tui(int argc, char **argv)
-{
-    return tui_main(argc, argv);
-}
-
 static const struct command commands[] = {
-    {"tui", cmd_tui, "open the terminal UI (the default with no command)"},
     {"validate", cmd_validate, "check taxonomy files and report every mistake"},
     {"list", cmd_list, "list algorithms, optionally of one family"},
     {"show", cmd_show, "show one algorithm or family in full"},
@@ -36,16 +29,20 @@ static void usage(FILE *out)
 {
     fprintf(out, "usage: banditmap [--version] [--help] [COMMAND [ARGS]]\n\n"
                  "Pick a bandit algorithm for an e-commerce problem, explain why, and check it.\n\n"
-                 "commands:\n");
+                 "commands:\n"
+                 "  %-10s %s\n",
+            "tui", "open the terminal UI (the default with no command)");
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n'banditmap COMMAND --help' describes a command.\n");
 }
 
-int main(int argc, char **argv)
+int cli_main(int argc, char **argv)
 {
-    if (argc < 2)
-        return tui_main(1, (char *[]){"tui", NULL});
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
     const char *name = argv[1];
     if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
         usage(stdout);

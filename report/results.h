@@ -15,16 +15,20 @@
  * byte-identical across runs and thread counts.
  * CSV: one row per policy and checkpoint (header first).
  */
-#ifndef BM_REPORT_H
-#define BM_REPORT_H
+#ifndef BM_REPORT_RESULTS_H
+#define BM_REPORT_RESULTS_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "base/jsonw.h"
 #include "benchmarks/runner.h"
 
-void bench_write_json(const struct bench_results *r, FILE *out, bool pretty, bool timing);
-void bench_write_csv(const struct bench_results *r, FILE *out);
+void report_results_json(const struct bench_results *r, FILE *out, bool pretty, bool timing);
+/* The same object as one value of an open writer (e.g. inside a sweep's
+ * cell). */
+void report_results_json_value(struct jsonw *w, const struct bench_results *r, bool timing);
+void report_results_csv(const struct bench_results *r, FILE *out);
 
 const char *bench_goal_name(enum wl_goal g);   /* "regret", "fixed_confidence", ... */
 

@@ -22,8 +22,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "taxonomy/arena.h"
-#include "taxonomy/diag.h"
+#include "base/arena.h"
+#include "base/diag.h"
 
 enum yr_kind {
     YR_SCALAR,

@@ -1,8 +1,8 @@
-#include "taxonomy/jsonw.h"
+#include "base/jsonw.h"
 
 #include <math.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 void jsonw_init(struct jsonw *w, FILE *out, bool pretty)
 {

@@ -11,20 +11,20 @@
  * When `means` is given without `arms`, arms = the number of means; when
  * both are given they must agree.
  */
-#include "advisor/spec.h"
+#include "benchmarks/spec.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/atomic_file.h"
-#include "taxonomy/xalloc.h"
-#include "taxonomy/yaml_reader.h"
-#include "taxonomy/yaml_writer.h"
+#include "base/atomic_file.h"
+#include "base/xalloc.h"
+#include "base/yaml_reader.h"
+#include "base/yaml_writer.h"
 
-struct spec *spec_new(void)
+struct bench_spec *bench_spec_new(void)
 {
-    struct spec *s = xcalloc(1, sizeof(*s));
+    struct bench_spec *s = xcalloc(1, sizeof(*s));
     s->arms = 10;
     s->horizon = 100000;
     s->seeds = 20;
@@ -32,7 +32,7 @@ struct spec *spec_new(void)
     return s;
 }
 
-void spec_free(struct spec *s)
+void bench_spec_free(struct bench_spec *s)
 {
     if (!s)
         return;
@@ -51,20 +51,20 @@ void spec_free(struct spec *s)
     free(s);
 }
 
-void spec_set_string(char **field, const char *value)
+void bench_spec_set_string(char **field, const char *value)
 {
     char *copy = value ? xstrdup(value) : NULL;
     free(*field);
     *field = copy;
 }
 
-void spec_add_policy(struct spec *s, const char *policy_id)
+void bench_spec_add_policy(struct bench_spec *s, const char *policy_id)
 {
     s->policies = xrealloc(s->policies, (s->n_policies + 1) * sizeof(*s->policies));
     s->policies[s->n_policies++] = xstrdup(policy_id);
 }
 
-static struct spec_param *find_param(struct spec *s, const char *key)
+static struct bench_spec_param *find_param(struct bench_spec *s, const char *key)
 {
     for (size_t i = 0; i < s->n_params; i++)
         if (!strcmp(s->params[i].key, key))
@@ -72,10 +72,10 @@ static struct spec_param *find_param(struct spec *s, const char *key)
     return NULL;
 }
 
-static struct spec_param *set_param_at(struct spec *s, const char *key, double value, int line,
+static struct bench_spec_param *set_param_at(struct bench_spec *s, const char *key, double value, int line,
                                        int col)
 {
-    struct spec_param *p = find_param(s, key);
+    struct bench_spec_param *p = find_param(s, key);
     if (!p) {
         s->params = xrealloc(s->params, (s->n_params + 1) * sizeof(*s->params));
         p = &s->params[s->n_params++];
@@ -87,12 +87,12 @@ static struct spec_param *set_param_at(struct spec *s, const char *key, double v
     return p;
 }
 
-void spec_set_param(struct spec *s, const char *key, double value)
+void bench_spec_set_param(struct bench_spec *s, const char *key, double value)
 {
     set_param_at(s, key, value, 0, 0);
 }
 
-const struct spec_param *spec_find_param(const struct spec *s, const char *key)
+const struct bench_spec_param *bench_spec_find_param(const struct bench_spec *s, const char *key)
 {
     for (size_t i = 0; i < s->n_params; i++)
         if (!strcmp(s->params[i].key, key))
@@ -100,9 +100,9 @@ const struct spec_param *spec_find_param(const struct spec *s, const char *key)
     return NULL;
 }
 
-double spec_param_or(const struct spec *s, const char *key, double fallback)
+double bench_spec_param_or(const struct bench_spec *s, const char *key, double fallback)
 {
-    const struct spec_param *p = spec_find_param(s, key);
+    const struct bench_spec_param *p = bench_spec_find_param(s, key);
     return p ? p->value : fallback;
 }
 
@@ -116,7 +116,7 @@ static const char *const spec_keys[] = {
 struct loader {
     const char *file;
     struct diag_list *diags;
-    struct spec *s;
+    struct bench_spec *s;
 };
 
 /* Production: TEXT and ID scalars (name, description, workload, recommended). */
@@ -133,7 +133,7 @@ static void load_string(struct loader *ld, const struct yr_node *root, const cha
             diag_add(ld->diags, DIAG_ERROR, ld->file, n->line, n->col, "%s must not be empty",
                      what);
         else
-            spec_set_string(field, v);
+            bench_spec_set_string(field, v);
     }
     free(what);
 }
@@ -172,7 +172,7 @@ static void load_policies(struct loader *ld, const struct yr_node *n)
     for (size_t i = 0; i < n->count; i++) {
         const char *v;
         if (yr_scalar_string(n->items[i], "policy id", ld->file, ld->diags, &v) == 0)
-            spec_add_policy(ld->s, v);
+            bench_spec_add_policy(ld->s, v);
     }
 }
 
@@ -207,7 +207,7 @@ static void load_means(struct loader *ld, const struct yr_node *n)
                  "spec key 'means' must not be empty");
         return;
     }
-    struct spec *s = ld->s;
+    struct bench_spec *s = ld->s;
     s->means = xcalloc(n->count, sizeof(*s->means));
     s->n_means = n->count;
     for (size_t i = 0; i < n->count; i++)
@@ -217,7 +217,7 @@ static void load_means(struct loader *ld, const struct yr_node *n)
 /* Production: spec (the top-level mapping). */
 static void load_root(struct loader *ld, const struct yr_node *root)
 {
-    struct spec *s = ld->s;
+    struct bench_spec *s = ld->s;
     long long v;
     yr_check_keys(root, spec_keys, "the spec", ld->file, ld->diags);
     load_string(ld, root, "name", &s->name);
@@ -260,26 +260,26 @@ static void load_root(struct loader *ld, const struct yr_node *root)
     }
 }
 
-struct spec *spec_load(const char *path, struct diag_list *diags)
+struct bench_spec *bench_spec_load(const char *path, struct diag_list *diags)
 {
     struct diag_list local;
     diag_list_init(&local);
     struct yr_doc *doc = yr_load_file(path, NULL, &local);
-    struct spec *s = NULL;
+    struct bench_spec *s = NULL;
     if (doc && !doc->root) {
         diag_add(&local, DIAG_ERROR, path, 0, 0, "the spec file is empty");
     } else if (doc && doc->root->kind != YR_MAPPING) {
         diag_add(&local, DIAG_ERROR, path, doc->root->line, doc->root->col,
                  "the spec must be a mapping, not %s", yr_kind_name(doc->root->kind));
     } else if (doc) {
-        s = spec_new();
-        spec_set_string(&s->file, path);
+        s = bench_spec_new();
+        bench_spec_set_string(&s->file, path);
         struct loader ld = {.file = path, .diags = &local, .s = s};
         load_root(&ld, doc->root);
     }
     yr_doc_free(doc);
     if (local.errors && s) {
-        spec_free(s);
+        bench_spec_free(s);
         s = NULL;
     }
     diag_list_append(diags, &local);
@@ -298,7 +298,7 @@ static void write_string_key(FILE *out, const char *key, const char *value)
     fputc('\n', out);
 }
 
-void spec_write(const struct spec *s, FILE *out)
+void bench_spec_write(const struct bench_spec *s, FILE *out)
 {
     write_string_key(out, "name", s->name);
     write_string_key(out, "description", s->description);
@@ -331,11 +331,11 @@ void spec_write(const struct spec *s, FILE *out)
     }
 }
 
-int spec_save(const struct spec *s, const char *path, struct diag_list *diags)
+int bench_spec_save(const struct bench_spec *s, const char *path, struct diag_list *diags)
 {
     struct atomic_file af;
     if (atomic_file_open(&af, path, diags) < 0)
         return -1;
-    spec_write(s, af.fp);
+    bench_spec_write(s, af.fp);
     return atomic_file_commit(&af, diags);
 }

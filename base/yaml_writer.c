@@ -2,7 +2,7 @@
  * yaml_writer: double-quoted YAML scalars that load back exactly (see
  * yaml_writer.h).
  */
-#include "taxonomy/yaml_writer.h"
+#include "base/yaml_writer.h"
 
 /* Code point of the UTF-8 sequence at s and its length in *len, or -1
  * (and *len = 1) when s does not start a well-formed sequence. */

@@ -1,7 +1,7 @@
 /*
  * svg: regret curves with CI bands and the lower bound. See svg.h.
  */
-#include "benchmarks/svg.h"
+#include "report/svg.h"
 
 #include <math.h>
 #include <string.h>
@@ -132,7 +132,7 @@ static void bound_draw(FILE *out, const struct axes *a, const struct bench_resul
     fprintf(out, "\"/>\n");
 }
 
-void bench_write_svg(const struct bench_results *r, FILE *out, const char *title)
+void report_results_svg(const struct bench_results *r, FILE *out, const char *title)
 {
     struct axes a = {0.0, log10((double)(r->horizon > 1 ? r->horizon : 10)), 0.0};
     for (size_t i = 0; i < r->n_policies; i++)

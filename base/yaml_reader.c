@@ -3,7 +3,7 @@
  * the grammar. libyaml's 1-on-success convention stops here; its marks are
  * 0-based and become 1-based.
  */
-#include "taxonomy/yaml_reader.h"
+#include "base/yaml_reader.h"
 
 #include <errno.h>
 #include <math.h>
@@ -12,8 +12,8 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "taxonomy/taxonomy.h"
-#include "taxonomy/xalloc.h"
+#include "base/suggest.h"
+#include "base/xalloc.h"
 
 const struct yr_limits yr_default_limits = {
     .max_bytes = 16u * 1024 * 1024,
@@ -373,7 +373,7 @@ size_t yr_check_keys(const struct yr_node *map, const char *const *allowed, cons
             ok = strcmp(k->scalar, allowed[j]) == 0;
         if (ok)
             continue;
-        const char *hint = tax_suggest(k->scalar, allowed, n_allowed);
+        const char *hint = suggest_closest(k->scalar, allowed, n_allowed);
         if (hint)
             diag_add(diags, DIAG_ERROR, file, k->line, k->col,
                      "unknown key '%s' in %s (did you mean '%s'?)", k->scalar, what, hint);

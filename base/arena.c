@@ -1,11 +1,11 @@
-#include "taxonomy/arena.h"
+#include "base/arena.h"
 
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/xalloc.h"
+#include "base/xalloc.h"
 
 enum { ARENA_BLOCK_SIZE = 64 * 1024 };
 

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taxonomy/taxonomy.h"
-#include "taxonomy/xalloc.h"
+#include "base/suggest.h"
+#include "base/xalloc.h"
 
 /* Edit distance, giving up (returns limit + 1) past limit. */
 static size_t edit_distance(const char *a, const char *b, size_t limit)
@@ -34,7 +34,7 @@ static size_t edit_distance(const char *a, const char *b, size_t limit)
     return prev[lb];
 }
 
-const char *tax_suggest(const char *word, const char *const *candidates, size_t n)
+const char *suggest_closest(const char *word, const char *const *candidates, size_t n)
 {
     size_t len = strlen(word);
     size_t limit = len < 4 ? 1 : len / 3;
