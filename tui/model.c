@@ -1,18 +1,24 @@
 /*
- * model: lifecycle, taxonomy (re)loading, the action dispatcher, prompts,
- * overlays and accessors. Each screen's own actions are in model_<screen>.c.
+ * model: the dispatcher. Lifecycle, taxonomy (re)loading, tui_apply(),
+ * prompts, overlays and the accessors of model.h. An action that belongs
+ * to one screen goes to that screen's model_<screen>.c; handing over from
+ * one screen to another (the recommendations' "b" starts the benchmark) is
+ * done here, so the screens never call each other or back into this file.
  */
 #include "tui/model.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
 #include "benchmarks/policy.h"
 #include "tui/canvas.h"
-#include "tui/job.h"
-#include "tui/model_internal.h"
+#include "tui/model_bench.h"
+#include "tui/model_map.h"
+#include "tui/model_quiz.h"
+#include "tui/model_recs.h"
+#include "tui/model_util.h"
+#include "tui/scroll.h"
 
 /* ---- loading ---- */
 
@@ -78,7 +84,7 @@ void tui_model_free(struct tui_model *m)
     if (!m)
         return;
     tui_bench_release(m);
-    tui_recs_release(m);
+    tui_rec_release(m);
     tui_quiz_release(m);
     tui_map_release(m);
     adv_preset_list_release(&m->presets);
@@ -114,7 +120,7 @@ static unsigned reload(struct tui_model *m)
     struct adv_profile *p = adv_profile_rebind(m->profile, t);
     tui_bench_release(m);        /* the job does not point into the taxonomy, but its
                                     results describe the old recommendation */
-    tui_recs_release(m);
+    tui_rec_release(m);
     adv_profile_free(m->profile);
     tax_free(m->tax);
     m->tax = t;
@@ -126,7 +132,7 @@ static unsigned reload(struct tui_model *m)
     tui_quiz_refresh(m, again ? (size_t)(again - t->traits) : 0);
     free(cur_id);
     if (m->screen == TUI_SCREEN_RECS || m->screen == TUI_SCREEN_BENCH)
-        tui_recs_ensure(m);
+        tui_rec_ensure(m);
     size_t warnings = d.count - d.errors;
     tui_set_status(m, TUI_STATUS_OK, "reloaded: %zu algorithms in %zu families%s", t->n_algorithms,
                    t->n_families, warnings ? " (with warnings)" : "");
@@ -134,116 +140,6 @@ static unsigned reload(struct tui_model *m)
         tui_show_diags(m, &d, "reloaded with warnings");
     diag_list_release(&d);
     return TUI_REACT_REDRAW;
-}
-
-/* ---- helpers shared by the screens ---- */
-
-void tui_set_status(struct tui_model *m, enum tui_status_kind kind, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m->status, sizeof(m->status), fmt, ap);
-    va_end(ap);
-    m->status_kind = kind;
-}
-
-void tui_open_prompt(struct tui_model *m, enum tui_prompt_kind kind, const char *label,
-                     const char *initial)
-{
-    m->prompt = kind;
-    snprintf(m->prompt_label, sizeof(m->prompt_label), "%s", label);
-    snprintf(m->prompt_text, sizeof(m->prompt_text), "%s", initial ? initial : "");
-    m->prompt_len = strlen(m->prompt_text);
-    free(m->prompt_error);
-    m->prompt_error = NULL;
-}
-
-void tui_close_prompt(struct tui_model *m)
-{
-    m->prompt = TUI_PROMPT_NONE;
-    m->prompt_text[0] = '\0';
-    m->prompt_len = 0;
-    free(m->prompt_error);
-    m->prompt_error = NULL;
-}
-
-void tui_prompt_fail(struct tui_model *m, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    free(m->prompt_error);
-    m->prompt_error = xvasprintf(fmt, ap);
-    va_end(ap);
-}
-
-void tui_show_diags(struct tui_model *m, struct diag_list *src, const char *title)
-{
-    diag_list_release(&m->diags);
-    diag_list_append(&m->diags, src);
-    snprintf(m->diags_title, sizeof(m->diags_title), "%s", title);
-    m->overlay = TUI_OVERLAY_DIAGS;
-    m->list.cursor = m->list.top = m->list.scroll = 0;
-}
-
-void tui_switch_screen(struct tui_model *m, enum tui_screen s)
-{
-    if (s == TUI_SCREEN_RECS || s == TUI_SCREEN_BENCH)
-        tui_recs_ensure(m);
-    m->screen = s;
-}
-
-int tui_scroll_top(int cursor, int top, int rows, int count)
-{
-    if (rows < 1)
-        rows = 1;
-    if (cursor < top)
-        top = cursor;
-    if (cursor >= top + rows)
-        top = cursor - rows + 1;
-    if (top > count - rows)
-        top = count - rows;
-    return top < 0 ? 0 : top;
-}
-
-void tui_move(int *cursor, int *top, int delta, int count, int rows)
-{
-    int c = *cursor + delta;
-    if (c >= count)
-        c = count - 1;
-    if (c < 0)
-        c = 0;
-    *cursor = c;
-    if (top)
-        *top = tui_scroll_top(c, *top, rows, count);
-}
-
-void tui_scroll(int *scroll, int delta, int lines, int rows)
-{
-    int s = *scroll + delta, max = lines - rows;
-    if (s > max)
-        s = max;
-    *scroll = s < 0 ? 0 : s;
-}
-
-bool tui_has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
-/* Movement as a delta: +-1, a page, or "all the way". */
-int tui_move_delta(enum tui_action a, int page)
-{
-    page = page > 1 ? page - 1 : 1;
-    switch (a) {
-    case TUI_ACTION_UP: return -1;
-    case TUI_ACTION_DOWN: return 1;
-    case TUI_ACTION_PAGE_UP: return -page;
-    case TUI_ACTION_PAGE_DOWN: return page;
-    case TUI_ACTION_FIRST: return -(1 << 28);
-    case TUI_ACTION_LAST: return 1 << 28;
-    default: return 0;
-    }
 }
 
 /* ---- dispatch ---- */
@@ -314,6 +210,13 @@ static unsigned apply_overlay(struct tui_model *m, enum tui_action a, const stru
     }
 }
 
+/* The recommendations hand over to the benchmark that checks the pick. */
+static unsigned bench_from_recs(struct tui_model *m)
+{
+    tui_switch_screen(m, TUI_SCREEN_BENCH);
+    return tui_bench_start(m);
+}
+
 unsigned tui_apply(struct tui_model *m, enum tui_action a, int key, const struct tui_geom *g)
 {
     if (g)
@@ -364,7 +267,10 @@ unsigned tui_apply(struct tui_model *m, enum tui_action a, int key, const struct
     switch (m->screen) {
     case TUI_SCREEN_MAP: return tui_map_apply(m, a, g);
     case TUI_SCREEN_QUIZ: return tui_quiz_apply(m, a, key, g);
-    case TUI_SCREEN_RECS: return tui_recs_apply(m, a, g);
+    case TUI_SCREEN_RECS:
+        if (a == TUI_ACTION_RECS_BENCH)
+            return bench_from_recs(m);
+        return tui_recs_apply(m, a, g);
     case TUI_SCREEN_BENCH: return tui_bench_apply(m, a, g);
     case TUI_SCREEN_COUNT: break;
     }
@@ -403,6 +309,10 @@ unsigned tui_model_key(struct tui_model *m, int key, const struct tui_geom *g)
         return 0;
     return tui_apply(m, a, key, g);
 }
+
+unsigned tui_model_tick(struct tui_model *m) { return tui_bench_tick(m); }
+bool tui_model_busy(const struct tui_model *m) { return tui_bench_busy(m); }
+void tui_model_wait(struct tui_model *m) { tui_bench_wait(m); }
 
 unsigned tui_model_context(const struct tui_model *m)
 {

@@ -1,20 +1,18 @@
 /*
- * model_bench: the benchmark screen's state: start the benchmark the
- * advisor planned for the current answers on a worker (tui/job.h), follow
- * its progress, cancel it, and export its results as JSON, CSV or SVG.
+ * model_bench: the benchmark screen (see model_bench.h).
  */
+#include "tui/model_bench.h"
+
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
-#include "base/xalloc.h"
 #include "benchmarks/plan.h"
 #include "benchmarks/runner.h"
 #include "report/results.h"
 #include "report/svg.h"
 #include "tui/job.h"
-#include "tui/model_internal.h"
+#include "tui/model_util.h"
+#include "tui/scroll.h"
 
 void tui_bench_release(struct tui_model *m)
 {
@@ -35,7 +33,7 @@ unsigned tui_bench_start(struct tui_model *m)
         tui_set_status(m, TUI_STATUS_INFO, "the benchmark is running; Esc cancels it");
         return TUI_REACT_REDRAW;
     }
-    tui_recs_ensure(m);
+    tui_rec_ensure(m);
     if (!m->plan.workload || !m->plan.n_policies) {
         tui_set_status(m, TUI_STATUS_ERROR, "no simulation fits these answers");
         return TUI_REACT_REDRAW;
@@ -57,7 +55,7 @@ unsigned tui_bench_start(struct tui_model *m)
     return TUI_REACT_REDRAW;
 }
 
-unsigned tui_model_tick(struct tui_model *m)
+unsigned tui_bench_tick(struct tui_model *m)
 {
     if (!m->job)
         return 0;
@@ -88,12 +86,12 @@ unsigned tui_model_tick(struct tui_model *m)
     return TUI_REACT_REDRAW;
 }
 
-bool tui_model_busy(const struct tui_model *m)
+bool tui_bench_busy(const struct tui_model *m)
 {
     return m->job && tui_job_state(m->job) == TUI_JOB_RUNNING;
 }
 
-void tui_model_wait(struct tui_model *m)
+void tui_bench_wait(struct tui_model *m)
 {
     if (m->job)
         tui_job_wait(m->job);
@@ -123,11 +121,7 @@ unsigned tui_bench_export_accept(struct tui_model *m)
         tui_prompt_fail(m, "the name must end in .json, .csv or .svg");
         return TUI_REACT_REDRAW;
     }
-    if (tui_write_export(m, path, write_results) < 0)
-        return TUI_REACT_REDRAW;
-    tui_set_status(m, TUI_STATUS_OK, "wrote the results to %s", path);
-    tui_close_prompt(m);
-    return TUI_REACT_REDRAW;
+    return tui_export_accept(m, "the results", write_results);
 }
 
 unsigned tui_bench_apply(struct tui_model *m, enum tui_action a, const struct tui_geom *g)
@@ -141,7 +135,7 @@ unsigned tui_bench_apply(struct tui_model *m, enum tui_action a, const struct tu
     case TUI_ACTION_BENCH_RUN:
         return tui_bench_start(m);
     case TUI_ACTION_BENCH_CANCEL:
-        if (!tui_model_busy(m))
+        if (!tui_bench_busy(m))
             return 0;
         tui_job_cancel(m->job);
         tui_set_status(m, TUI_STATUS_INFO, "cancelling…");

@@ -1,14 +1,16 @@
 /*
- * model_map: the map screen's state: the tree of families and algorithms,
- * which families are open, the incremental search filter, the cursor.
+ * model_map: the map screen (see model_map.h).
  */
+#include "tui/model_map.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "tui/model_internal.h"
+#include "tui/model_util.h"
+#include "tui/scroll.h"
 
 /* ASCII case-insensitive substring test (ids and names are ASCII; other
  * bytes must match exactly). */
@@ -37,27 +39,6 @@ static bool family_matches(const struct tax_family *fam, const char *f)
     return icontains(fam->id, f) || icontains(fam->name, f);
 }
 
-void tui_map_init(struct tui_model *m)
-{
-    const struct tax *t = m->tax;
-    m->open = xcalloc(t->n_families ? t->n_families : 1, sizeof(*m->open));
-    m->map_rows = xcalloc(t->n_families + t->n_algorithms + 1, sizeof(*m->map_rows));
-    m->map.open = m->open;
-    m->map.filter = m->filter;
-    m->map.cursor = m->map.top = m->map.detail_scroll = 0;
-    tui_map_rebuild(m);
-}
-
-void tui_map_release(struct tui_model *m)
-{
-    free(m->open);
-    free(m->map_rows);
-    m->open = NULL;
-    m->map_rows = NULL;
-    m->map.rows = NULL;
-    m->map.n_rows = 0;
-}
-
 static void add_row(struct tui_model *m, const struct tax_family *f, const struct tax_algorithm *a)
 {
     m->map_rows[m->map.n_rows].family = f;
@@ -65,7 +46,9 @@ static void add_row(struct tui_model *m, const struct tax_family *f, const struc
     m->map.n_rows++;
 }
 
-void tui_map_rebuild(struct tui_model *m)
+/* Rebuild the rows after the taxonomy or the filter changed, keeping the
+ * cursor on the same algorithm (or family) id when it is still shown. */
+static void rebuild(struct tui_model *m)
 {
     const struct tax *t = m->tax;
     /* remember what the cursor is on, by id: rows may come from a new taxonomy */
@@ -120,6 +103,27 @@ void tui_map_rebuild(struct tui_model *m)
     free(keep_alg);
 }
 
+void tui_map_init(struct tui_model *m)
+{
+    const struct tax *t = m->tax;
+    m->open = xcalloc(t->n_families ? t->n_families : 1, sizeof(*m->open));
+    m->map_rows = xcalloc(t->n_families + t->n_algorithms + 1, sizeof(*m->map_rows));
+    m->map.open = m->open;
+    m->map.filter = m->filter;
+    m->map.cursor = m->map.top = m->map.detail_scroll = 0;
+    rebuild(m);
+}
+
+void tui_map_release(struct tui_model *m)
+{
+    free(m->open);
+    free(m->map_rows);
+    m->open = NULL;
+    m->map_rows = NULL;
+    m->map.rows = NULL;
+    m->map.n_rows = 0;
+}
+
 static const struct tui_map_row *current(const struct tui_model *m)
 {
     return m->map.n_rows ? &m->map.rows[m->map.cursor] : NULL;
@@ -136,7 +140,7 @@ static void set_cursor(struct tui_model *m, int row)
 unsigned tui_map_search_text(struct tui_model *m)
 {
     snprintf(m->filter, sizeof(m->filter), "%s", m->prompt_text);
-    tui_map_rebuild(m);
+    rebuild(m);
     /* jump to the first matching algorithm */
     for (size_t i = 0; m->filter[0] && i < m->map.n_rows; i++)
         if (m->map.rows[i].alg) {
@@ -160,7 +164,7 @@ void tui_map_search_done(struct tui_model *m, bool keep)
 {
     if (!keep) {
         snprintf(m->filter, sizeof(m->filter), "%s", m->search_before ? m->search_before : "");
-        tui_map_rebuild(m);
+        rebuild(m);
         m->status[0] = '\0';
     }
     free(m->search_before);
@@ -181,7 +185,7 @@ static unsigned open_row(struct tui_model *m)
     size_t fi = (size_t)(r->family - m->tax->families);
     if (!m->open[fi] && !m->filter[0]) {
         m->open[fi] = true;
-        tui_map_rebuild(m);
+        rebuild(m);
     } else if (r->family->n_algorithms && m->map.cursor + 1 < (int)m->map.n_rows &&
                m->map.rows[m->map.cursor + 1].alg) {
         set_cursor(m, m->map.cursor + 1);
@@ -212,7 +216,7 @@ static unsigned close_row(struct tui_model *m)
     }
     if (m->open[fi]) {
         m->open[fi] = false;
-        tui_map_rebuild(m);
+        rebuild(m);
     }
     return TUI_REACT_REDRAW;
 }
@@ -250,7 +254,7 @@ unsigned tui_map_apply(struct tui_model *m, enum tui_action a, const struct tui_
         if (!m->filter[0])
             return 0;
         m->filter[0] = '\0';
-        tui_map_rebuild(m);
+        rebuild(m);
         tui_set_status(m, TUI_STATUS_INFO, "search cleared");
         return TUI_REACT_REDRAW;
     case TUI_ACTION_MAP_QUIZ:

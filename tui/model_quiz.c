@@ -1,8 +1,8 @@
 /*
- * model_quiz: the questionnaire: which questions apply (ask_if, through
- * adv_profile_applies), the current question, answering, numeric values,
- * presets, and saving the answers as a profile.
+ * model_quiz: the questionnaire (see model_quiz.h).
  */
+#include "tui/model_quiz.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,7 +11,8 @@
 
 #include "base/xalloc.h"
 #include "tui/doc.h"
-#include "tui/model_internal.h"
+#include "tui/model_util.h"
+#include "tui/scroll.h"
 
 void tui_quiz_init(struct tui_model *m)
 {
@@ -29,11 +30,6 @@ void tui_quiz_release(struct tui_model *m)
     m->asked = NULL;
     m->quiz.asked = NULL;
     m->quiz.n_asked = 0;
-}
-
-void tui_profile_changed(struct tui_model *m)
-{
-    m->rec_stale = true;
 }
 
 static const struct tax_trait *current(const struct tui_model *m)
@@ -189,9 +185,7 @@ unsigned tui_quiz_save_accept(struct tui_model *m)
     struct diag_list d;
     diag_list_init(&d);
     if (adv_profile_save(m->profile, m->prompt_text, &d) < 0) {
-        char *msg = d.count ? diag_format(&d.items[0]) : xstrdup("cannot write the file");
-        tui_prompt_fail(m, "%s", msg);
-        free(msg);
+        tui_prompt_fail_diags(m, &d);
         diag_list_release(&d);
         return TUI_REACT_REDRAW;
     }
@@ -203,7 +197,7 @@ unsigned tui_quiz_save_accept(struct tui_model *m)
     return TUI_REACT_REDRAW;
 }
 
-unsigned tui_presets_open(struct tui_model *m)
+static unsigned presets_open(struct tui_model *m)
 {
     struct diag_list d;
     diag_list_init(&d);
@@ -250,7 +244,7 @@ unsigned tui_presets_choose(struct tui_model *m)
     tui_quiz_refresh(m, 0);      /* keep = 0: back to the first question */
     arrive(m);
     tui_set_status(m, TUI_STATUS_OK, "preset %s: %zu answers; review them, or F4 for the picks",
-                   pr->id, tui_model_answered(m));
+                   pr->id, adv_profile_n_given(m->profile));
     diag_list_release(&d);
     return TUI_REACT_REDRAW;
 }
@@ -311,7 +305,7 @@ unsigned tui_quiz_apply(struct tui_model *m, enum tui_action a, int key, const s
     case TUI_ACTION_QUIZ_PREV:
         return go_back(m);
     case TUI_ACTION_QUIZ_PRESET:
-        return tui_presets_open(m);
+        return presets_open(m);
     case TUI_ACTION_QUIZ_SAVE:
         tui_open_prompt(m, TUI_PROMPT_SAVE_PROFILE, "save the answers to: ",
                         m->profile_path ? m->profile_path : "profile.yaml");

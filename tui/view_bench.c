@@ -6,6 +6,8 @@
  * live curves, tui_job_live()), with how many seeds that is; once it is
  * done, the chart, the table and the verdict come from the final results.
  */
+#include "tui/view_bench.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +21,6 @@
 #include "benchmarks/spec.h"
 #include "tui/chart.h"
 #include "tui/job.h"
-#include "tui/view.h"
 
 enum { CHART_SERIES = 5 };
 
@@ -232,7 +233,7 @@ static bool before(double a, double b)
 
 /* Up to CHART_SERIES curves: the best by key, and always the pick (drawn
  * last, so it stays on top). */
-static void chart(const struct curves *cv, struct tui_canvas *c, const struct view_rect *a)
+static void draw_chart(const struct curves *cv, struct tui_canvas *c, const struct view_rect *a)
 {
     size_t order[64], n = 0;
     for (size_t i = 0; i < cv->n && n < 64; i++)
@@ -284,7 +285,7 @@ static void final_chart(const struct bench_results *r, struct tui_canvas *c,
     }
     struct curves cv = {n, r->n_checkpoints, ids, (const double *const *)rows, key,
                         r->checkpoints, r->recommended, NULL};
-    chart(&cv, c, a);
+    draw_chart(&cv, c, a);
     for (size_t i = 0; i < n; i++)
         free(rows[i]);
     free(rows);
@@ -308,7 +309,7 @@ static void live_chart(const struct tui_job_live *lv, const char *recommended,
     snprintf(note, sizeof(note), "mean of %s", seeds);
     struct curves cv = {n, lv->n_checkpoints, lv->ids, rows, key, lv->checkpoints,
                         recommended, note};
-    chart(&cv, c, a);
+    draw_chart(&cv, c, a);
     free(rows);
     free(key);
 }

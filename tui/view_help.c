@@ -3,13 +3,15 @@
  * (generated from the action table, so help and bindings cannot drift),
  * the diagnostics of a failed reload or load, and the preset chooser.
  */
+#include "tui/view_help.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "advisor/presets.h"
 #include "tui/actions.h"
-#include "tui/view.h"
+#include "tui/scroll.h"
 
 static const char *const screen_titles[TUI_SCREEN_COUNT] = {
     "Map", "Questions", "Recommendations", "Benchmark",

@@ -3,6 +3,8 @@
  * the selected one: summary, fits, what it cannot handle and why, cautions,
  * knobs, cost, guarantee, evidence, references and implementations.
  */
+#include "tui/view_map.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,7 +12,7 @@
 #include <string.h>
 
 #include "report/recommendation.h"
-#include "tui/view.h"
+#include "tui/scroll.h"
 
 /* "arms at least 1000", "feedback_model is full_information". */
 static void condition_text(const struct tax_condition *c, char *buf, size_t size)
@@ -234,11 +236,6 @@ void view_map_draw(const struct tui_model *m, struct tui_canvas *c, const struct
     if (!s->n_rows && s->filter[0])
         tui_canvas_text(c, r->y, 1, r->w - 1, TUI_ROLE_ERROR, "no match");
 
-    struct tui_doc d;
-    tui_doc_init(&d, l->detail.w);
-    view_map_detail(m, &d);
-    view_pane_header(c, l->list_header_y, l->detail.x, l->detail.w, "Details",
-                     list_focus ? "Tab: details" : "Tab: list");
-    view_doc_pane(c, &d, &l->detail, s->detail_scroll);
-    tui_doc_release(&d);
+    view_detail_pane(c, l, m, view_map_detail, "Details",
+                     list_focus ? "Tab: details" : "Tab: list", s->detail_scroll);
 }

@@ -3,10 +3,12 @@
  * their answers), the current question on the right with its answers,
  * progress, help and example.
  */
+#include "tui/view_quiz.h"
+#include "tui/scroll.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include "tui/view.h"
 
 static const struct tax_trait *current(const struct tui_model *m)
 {
@@ -123,12 +125,7 @@ void view_quiz_draw(const struct tui_model *m, struct tui_canvas *c, const struc
         view_list_row(c, y, r->x, r->w, (size_t)(top + i) == q->pos, list_focus);
     }
 
-    struct tui_doc d;
-    tui_doc_init(&d, l->detail.w);
-    view_quiz_detail(m, &d);
     const char *name = p->name ? p->name : "your problem";
-    view_pane_header(c, l->list_header_y, l->detail.x, l->detail.w, name,
-                     list_focus ? "Tab: answers" : "Tab: questions");
-    view_doc_pane(c, &d, &l->detail, q->detail_scroll);
-    tui_doc_release(&d);
+    view_detail_pane(c, l, m, view_quiz_detail, name,
+                     list_focus ? "Tab: answers" : "Tab: questions", q->detail_scroll);
 }

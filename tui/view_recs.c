@@ -3,6 +3,8 @@
  * why, cautions, what would change the pick, operating advice, the
  * benchmark that would check it, and the excluded algorithms with reasons.
  */
+#include "tui/view_recs.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,7 @@
 #include "base/xalloc.h"
 #include "benchmarks/plan.h"
 #include "report/recommendation.h"
-#include "tui/view.h"
+#include "tui/scroll.h"
 
 static void section(struct tui_doc *d, const char *title)
 {
@@ -158,11 +160,6 @@ void view_recs_draw(const struct tui_model *m, struct tui_canvas *c, const struc
         view_list_row(c, y, rr->x, rr->w, top + i == s->cursor, list_focus);
     }
 
-    struct tui_doc d;
-    tui_doc_init(&d, l->detail.w);
-    view_recs_detail(m, &d);
-    view_pane_header(c, l->list_header_y, l->detail.x, l->detail.w, "Why this one",
-                     list_focus ? "Tab: details" : "Tab: list");
-    view_doc_pane(c, &d, &l->detail, s->detail_scroll);
-    tui_doc_release(&d);
+    view_detail_pane(c, l, m, view_recs_detail, "Why this one",
+                     list_focus ? "Tab: details" : "Tab: list", s->detail_scroll);
 }

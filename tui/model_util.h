@@ -1,7 +1,13 @@
 /*
- * model_internal: the layout of struct tui_model, shared by the model_*.c
- * files only (each screen's actions live in their own file). Nothing
- * outside tui/model*.c includes this; views use the accessors of model.h.
+ * model_util: the layout of struct tui_model and the state every screen's
+ * actions share: the status line, the one-line prompt, the diagnostics
+ * overlay, the current screen, the recommendation derived from the answers,
+ * and writing an export named at a prompt.
+ *
+ * Included by tui/model.c and the screens' tui/model_<screen>.c only;
+ * views read the model through the accessors of tui/model.h. Everything
+ * here calls only down (engines, tui/job.h, base/), never into a screen or
+ * into model.c. Single-threaded, like the model.
  *
  * Invariants (checked by assert_sane_model() in tests/test_tui_model.c
  * after every key):
@@ -14,17 +20,19 @@
  *  - rec, when not NULL, was computed from the current profile unless
  *    rec_stale is set.
  */
-#ifndef BM_TUI_MODEL_INTERNAL_H
-#define BM_TUI_MODEL_INTERNAL_H
+#ifndef BM_TUI_MODEL_UTIL_H
+#define BM_TUI_MODEL_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "advisor/presets.h"
+#include "advisor/profile.h"
 #include "advisor/recommend.h"
 #include "benchmarks/plan.h"
 #include "tui/job.h"
-#include "tui/model.h"
+#include "tui/model_state.h"
 
 enum { TUI_PROMPT_MAX = 1024 };
 
@@ -75,66 +83,59 @@ struct tui_model {
     struct tui_geom geom;                  /* page sizes of the last tui_apply() */
 };
 
-/* model.c */
+/* ---- the status line ---- */
+
+/* Replace the status line with a printf-formatted message of kind. */
 void tui_set_status(struct tui_model *m, enum tui_status_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* ---- the prompt ---- */
+
+/* Open a prompt of kind with label and initial text (NULL = empty),
+ * replacing any open one and its error. */
 void tui_open_prompt(struct tui_model *m, enum tui_prompt_kind kind, const char *label,
                      const char *initial);
+/* Close the prompt, dropping its text and error. */
 void tui_close_prompt(struct tui_model *m);
+/* Keep the prompt open and show why its text was refused. */
 void tui_prompt_fail(struct tui_model *m, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* tui_prompt_fail() with the first diagnostic of d as file:line:col text,
+ * or "cannot write the file" when d is empty. d is left unchanged. */
+void tui_prompt_fail_diags(struct tui_model *m, const struct diag_list *d);
+
+/* ---- overlays and screens ---- */
+
 /* Show diags (moved out of src) in the diagnostics overlay under title. */
 void tui_show_diags(struct tui_model *m, struct diag_list *src, const char *title);
+/* Make s the current screen; the recommendations and the benchmark get a
+ * recommendation for the current answers first (tui_rec_ensure). */
 void tui_switch_screen(struct tui_model *m, enum tui_screen s);
-/* Move *cursor by delta within [0, count) and keep it visible from *top. */
-void tui_move(int *cursor, int *top, int delta, int count, int rows);
-/* Scroll *scroll by delta within [0, lines - rows]. */
-void tui_scroll(int *scroll, int delta, int lines, int rows);
-/* Does s end in suffix (an export's file type: ".json", ".csv", ...)? */
-bool tui_has_suffix(const char *s, const char *suffix);
-/* The movement an action means: -1, +1, -+ a page, or a huge step for
- * first/last; 0 when the action is not a movement. */
-int tui_move_delta(enum tui_action a, int page);
 
-/* model_map.c */
-void tui_map_init(struct tui_model *m);
-void tui_map_release(struct tui_model *m);
-/* Rebuild the rows after the taxonomy or the filter changed, keeping the
- * cursor on the same algorithm (or family) id when it is still shown. */
-void tui_map_rebuild(struct tui_model *m);
-unsigned tui_map_apply(struct tui_model *m, enum tui_action a, const struct tui_geom *g);
-unsigned tui_map_search_text(struct tui_model *m);
-void tui_map_search_done(struct tui_model *m, bool keep);
+/* ---- the recommendation derived from the answers ---- */
 
-/* model_quiz.c */
-void tui_quiz_init(struct tui_model *m);
-void tui_quiz_release(struct tui_model *m);
-/* Recompute quiz.asked after the answers changed, staying on trait index
- * keep (or the nearest question before it) when it still applies. */
-void tui_quiz_refresh(struct tui_model *m, size_t keep);
-unsigned tui_quiz_apply(struct tui_model *m, enum tui_action a, int key, const struct tui_geom *g);
-unsigned tui_quiz_number_accept(struct tui_model *m);
-unsigned tui_quiz_save_accept(struct tui_model *m);
-unsigned tui_presets_open(struct tui_model *m);
-unsigned tui_presets_choose(struct tui_model *m);
-/* The profile changed: the recommendation is stale. */
+/* Compute the recommendation and its benchmark plan if there is none or
+ * it is stale; a new one starts with the top pick selected. */
+void tui_rec_ensure(struct tui_model *m);
+/* Free the recommendation and its plan; the next tui_rec_ensure()
+ * computes them again. */
+void tui_rec_release(struct tui_model *m);
+/* The answers changed: the recommendation is stale. */
 void tui_profile_changed(struct tui_model *m);
 
-/* model_recs.c */
-void tui_recs_release(struct tui_model *m);
-/* Compute the recommendation if there is none or it is stale. */
-void tui_recs_ensure(struct tui_model *m);
-unsigned tui_recs_apply(struct tui_model *m, enum tui_action a, const struct tui_geom *g);
-unsigned tui_recs_export_accept(struct tui_model *m);
-/* Write path through atomic_file with write(); on failure the prompt shows
- * the diagnostic and -1 is returned (path unchanged). */
-int tui_write_export(struct tui_model *m, const char *path,
-                     void (*write)(const struct tui_model *m, const char *path, FILE *out));
+/* ---- exports ---- */
 
-/* model_bench.c */
-void tui_bench_release(struct tui_model *m);
-unsigned tui_bench_apply(struct tui_model *m, enum tui_action a, const struct tui_geom *g);
-unsigned tui_bench_start(struct tui_model *m);
-unsigned tui_bench_export_accept(struct tui_model *m);
+/* Does s end in suffix (an export's file type: ".json", ".csv", ...)? */
+bool tui_has_suffix(const char *s, const char *suffix);
+
+/* Writes one export of the model to out; path is the name the user typed
+ * (its suffix picks the format). */
+typedef void (*tui_export_fn)(const struct tui_model *m, const char *path, FILE *out);
+
+/* Accept the prompt's text as the path of an export of what ("the
+ * results"): write it through atomic_file with write, then say so in the
+ * status line and close the prompt. On failure the prompt stays open with
+ * the diagnostic and the file is unchanged. Returns TUI_REACT_REDRAW. */
+unsigned tui_export_accept(struct tui_model *m, const char *what, tui_export_fn write);
 
 #endif

@@ -1,0 +1,20 @@
+/*
+ * view_quiz: the questionnaire screen: the questions that apply with their
+ * answers, and the current question with its options.
+ * Called by tui/view.c only; draws with tui/widgets.h and reads the model
+ * through the accessors of tui/model.h.
+ */
+#ifndef BM_TUI_VIEW_QUIZ_H
+#define BM_TUI_VIEW_QUIZ_H
+
+#include "tui/canvas.h"
+#include "tui/doc.h"
+#include "tui/model.h"
+#include "tui/widgets.h"
+
+/* Draw the body of the screen into the panes of l. */
+void view_quiz_draw(const struct tui_model *m, struct tui_canvas *c, const struct view_layout *l);
+/* The detail pane's text, wrapped at d's width (view_geom() counts its lines). */
+void view_quiz_detail(const struct tui_model *m, struct tui_doc *d);
+
+#endif
