@@ -444,21 +444,14 @@ static void load_root(struct loader *ld, const struct yr_node *root)
 static struct adv_profile *load_doc(const struct tax *tax, const char *name,
                                     struct yr_doc *doc, struct diag_list *local)
 {
-    if (!doc)
+    const struct yr_node *root = yr_root_mapping(doc, DIAG_ERROR, "the profile is empty",
+                                                 "the profile must be a mapping", local);
+    if (!root)
         return NULL;
-    if (!doc->root) {
-        diag_add(local, DIAG_ERROR, name, 0, 0, "the profile is empty");
-        return NULL;
-    }
-    if (doc->root->kind != YR_MAPPING) {
-        diag_add(local, DIAG_ERROR, name, doc->root->line, doc->root->col,
-                 "the profile must be a mapping, not %s", yr_kind_name(doc->root->kind));
-        return NULL;
-    }
     struct adv_profile *p = adv_profile_new(tax);
     p->file = xstrdup(name);
     struct loader ld = {.file = name, .diags = local, .p = p};
-    load_root(&ld, doc->root);
+    load_root(&ld, root);
     return p;
 }
 

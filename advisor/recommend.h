@@ -8,9 +8,8 @@
  * would validate the pick is planned from it by benchmarks/plan.h, and
  * report/recommendation.h serialises both. The engine never prints.
  *
- * Ranking order (deterministic): score descending, then evidence (field >
- * benchmark > theory), then unconfirmed specialisation ascending (see
- * rules.h), then id ascending.
+ * The ranking order is rank.h's (deterministic: score, evidence,
+ * unconfirmed specialisation, id).
  *
  * Ownership: the caller owns the result; free with
  * adv_recommendation_free(). It points into the profile and taxonomy, which
@@ -23,6 +22,7 @@
 
 #include "advisor/advice.h"
 #include "advisor/profile.h"
+#include "advisor/rank.h"
 #include "advisor/rules.h"
 #include "advisor/sensitivity.h"
 #include "taxonomy/taxonomy.h"
@@ -41,13 +41,6 @@ struct adv_recommendation {
 /* Rank every algorithm for p. Never NULL. */
 struct adv_recommendation *adv_recommend(const struct adv_profile *p);
 void adv_recommendation_free(struct adv_recommendation *r);
-
-/* The top pick alone, without notes (fast; what sensitivity uses). NULL
- * when every algorithm is excluded. *score (may be NULL) gets its score. */
-const struct tax_algorithm *adv_top_pick(const struct adv_profile *p, double *score);
-
-/* Ranking order: < 0 when a ranks before b. Excluded evaluations sort last. */
-int adv_eval_compare(const struct adv_eval *a, const struct adv_eval *b);
 
 /* The 1-based rank of the algorithm with this id in r, or 0 if it is not
  * ranked (excluded or unknown). */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "advisor/recommend.h"
+#include "advisor/rank.h"
 #include "base/xalloc.h"
 
 static void push(struct adv_whatif_list *l, const struct adv_whatif *w)

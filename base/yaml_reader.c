@@ -385,6 +385,24 @@ size_t yr_check_keys(const struct yr_node *map, const char *const *allowed, cons
     return bad;
 }
 
+const struct yr_node *yr_root_mapping(const struct yr_doc *doc, enum diag_severity if_empty,
+                                      const char *empty, const char *not_mapping,
+                                      struct diag_list *diags)
+{
+    if (!doc)
+        return NULL;
+    if (!doc->root) {
+        diag_add(diags, if_empty, doc->file, 0, 0, "%s", empty);
+        return NULL;
+    }
+    if (doc->root->kind != YR_MAPPING) {
+        diag_add(diags, DIAG_ERROR, doc->file, doc->root->line, doc->root->col, "%s, not %s",
+                 not_mapping, yr_kind_name(doc->root->kind));
+        return NULL;
+    }
+    return doc->root;
+}
+
 const char *yr_kind_name(enum yr_kind k)
 {
     switch (k) {

@@ -73,6 +73,17 @@ struct yr_doc *yr_load_buffer(const char *name, const char *data, size_t len,
                               const struct yr_limits *limits, struct diag_list *diags);
 void yr_doc_free(struct yr_doc *doc);
 
+/* The opening check of a file that must hold one mapping: doc's root when
+ * it is a mapping. Otherwise NULL after one diagnostic in doc->file: for an
+ * empty document, the message `empty` with severity if_empty and no
+ * position; for another root, "NOT_MAPPING, not KIND" at the root (so
+ * "the spec must be a mapping" reads "the spec must be a mapping, not a
+ * list"). A NULL doc (a failed parse, already reported) gives NULL and no
+ * diagnostic. The root stays owned by doc. */
+const struct yr_node *yr_root_mapping(const struct yr_doc *doc, enum diag_severity if_empty,
+                                      const char *empty, const char *not_mapping,
+                                      struct diag_list *diags);
+
 /* Value of key in a mapping, or NULL when absent (or map is not a mapping). */
 const struct yr_node *yr_get(const struct yr_node *map, const char *key);
 

@@ -266,16 +266,13 @@ struct bench_spec *bench_spec_load(const char *path, struct diag_list *diags)
     diag_list_init(&local);
     struct yr_doc *doc = yr_load_file(path, NULL, &local);
     struct bench_spec *s = NULL;
-    if (doc && !doc->root) {
-        diag_add(&local, DIAG_ERROR, path, 0, 0, "the spec file is empty");
-    } else if (doc && doc->root->kind != YR_MAPPING) {
-        diag_add(&local, DIAG_ERROR, path, doc->root->line, doc->root->col,
-                 "the spec must be a mapping, not %s", yr_kind_name(doc->root->kind));
-    } else if (doc) {
+    const struct yr_node *root = yr_root_mapping(doc, DIAG_ERROR, "the spec file is empty",
+                                                 "the spec must be a mapping", &local);
+    if (root) {
         s = bench_spec_new();
         bench_spec_set_string(&s->file, path);
         struct loader ld = {.file = path, .diags = &local, .s = s};
-        load_root(&ld, doc->root);
+        load_root(&ld, root);
     }
     yr_doc_free(doc);
     if (local.errors && s) {

@@ -302,19 +302,16 @@ struct sweep *sweep_load(const char *path, struct diag_list *diags)
     diag_list_init(&local);
     struct yr_doc *doc = yr_load_file(path, NULL, &local);
     struct sweep *sw = NULL;
-    if (doc && !doc->root) {
-        diag_add(&local, DIAG_ERROR, path, 0, 0, "the sweep file is empty");
-    } else if (doc && doc->root->kind != YR_MAPPING) {
-        diag_add(&local, DIAG_ERROR, path, doc->root->line, doc->root->col,
-                 "the sweep must be a mapping, not %s", yr_kind_name(doc->root->kind));
-    } else if (doc) {
+    const struct yr_node *root = yr_root_mapping(doc, DIAG_ERROR, "the sweep file is empty",
+                                                 "the sweep must be a mapping", &local);
+    if (root) {
         sw = xcalloc(1, sizeof(*sw));
         sw->file = xstrdup(path);
         sw->seeds = 20;
         sw->seed = 1;
         struct bench_spec *dflt = bench_spec_new();
         struct loader ld = {.file = path, .diags = &local};
-        load_root(&ld, doc->root, sw, dflt);
+        load_root(&ld, root, sw, dflt);
         bench_spec_free(dflt);
         if (!sw->name)
             sw->name = xstrdup(path);

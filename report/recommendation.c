@@ -1,5 +1,6 @@
 /*
- * report: JSON and Markdown renderings of a recommendation (see report.h).
+ * recommendation: JSON and Markdown renderings of a recommendation (see
+ * recommendation.h).
  */
 #include "report/recommendation.h"
 
@@ -11,6 +12,7 @@
 #include "base/xalloc.h"
 #include "benchmarks/plan.h"
 #include "benchmarks/spec.h"
+#include "report/tax_json.h"
 
 double report_score_shown(double score)
 {
@@ -107,17 +109,7 @@ static void json_recommendation(struct jsonw *w, const struct adv_eval *e, size_
         free(t);
     }
     jsonw_array_end(w);
-    jsonw_key(w, "implementations");
-    jsonw_array_begin(w);
-    for (size_t i = 0; i < a->n_implementations; i++) {
-        const struct tax_implementation *im = &a->implementations[i];
-        jsonw_object_begin(w);
-        jsonw_member_string(w, "library", im->library);
-        jsonw_member_string(w, "how", im->how);
-        jsonw_member_string(w, "status", im->status);
-        jsonw_object_end(w);
-    }
-    jsonw_array_end(w);
+    tax_json_implementations(w, a);
     jsonw_object_end(w);
 }
 

@@ -1,5 +1,5 @@
 /*
- * report: a recommendation serialised for scripts (JSON) and for people
+ * recommendation: a recommendation serialised for scripts (JSON) and for people
  * (Markdown, the TUI's export). Writes into a caller FILE; never prints
  * anywhere else.
  *

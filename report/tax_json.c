@@ -1,3 +1,6 @@
+/*
+ * tax_json: the taxonomy's entries as JSON (see tax_json.h).
+ */
 #include "report/tax_json.h"
 
 #include <math.h>
@@ -79,6 +82,21 @@ static void rules(struct jsonw *w, const struct tax_algorithm *a)
     jsonw_object_end(w);
 }
 
+void tax_json_implementations(struct jsonw *w, const struct tax_algorithm *a)
+{
+    jsonw_key(w, "implementations");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < a->n_implementations; i++) {
+        const struct tax_implementation *im = &a->implementations[i];
+        jsonw_object_begin(w);
+        jsonw_member_string(w, "library", im->library);
+        jsonw_member_string(w, "how", im->how);
+        jsonw_member_string(w, "status", im->status);
+        jsonw_object_end(w);
+    }
+    jsonw_array_end(w);
+}
+
 void tax_json_algorithm(struct jsonw *w, const struct tax_algorithm *a, bool full)
 {
     jsonw_object_begin(w);
@@ -105,16 +123,7 @@ void tax_json_algorithm(struct jsonw *w, const struct tax_algorithm *a, bool ful
             jsonw_object_end(w);
         }
         jsonw_array_end(w);
-        jsonw_key(w, "implementations");
-        jsonw_array_begin(w);
-        for (size_t i = 0; i < a->n_implementations; i++) {
-            jsonw_object_begin(w);
-            jsonw_member_string(w, "library", a->implementations[i].library);
-            jsonw_member_string(w, "how", a->implementations[i].how);
-            jsonw_member_string(w, "status", a->implementations[i].status);
-            jsonw_object_end(w);
-        }
-        jsonw_array_end(w);
+        tax_json_implementations(w, a);
     }
     jsonw_object_end(w);
 }

@@ -1,6 +1,10 @@
 /*
- * tax_json: the taxonomy as JSON, written through a caller's jsonw (so
- * cli/ and tui/ share one serialisation and nothing here prints).
+ * tax_json: the taxonomy's entries as JSON, written through a caller's
+ * jsonw, so every rendering of an entry (cli/, tui/, the recommendation
+ * report) has one serialisation; nothing here prints. Each writer emits one
+ * value (or one member, where it says so) at the writer's current position
+ * and leaves the nesting as it found it. Output is a pure function of the
+ * entry. Thread-safe for distinct writers.
  */
 #ifndef BM_TAX_JSON_H
 #define BM_TAX_JSON_H
@@ -16,6 +20,10 @@ void tax_json_reference(struct jsonw *w, const struct tax_reference *r);
  * references (objects). With full: fits, excludes, cautions, assumes,
  * knobs, compute, memory, guarantee, implementations, advice. */
 void tax_json_algorithm(struct jsonw *w, const struct tax_algorithm *a, bool full);
+/* The member "implementations": [{"library","how","status"}] of algorithm
+ * a, inside the object being written (the algorithm's own or another's,
+ * such as a recommendation). */
+void tax_json_implementations(struct jsonw *w, const struct tax_algorithm *a);
 /* One family with its member ids. */
 void tax_json_family(struct jsonw *w, const struct tax_family *f);
 /* One trait with its answers (choice) or range (numeric). */

@@ -11,6 +11,11 @@
  * tax_free(); callers get const pointers and never free parts.
  * The schema is documented in taxonomy/README.md. Not thread-safe to load;
  * a loaded taxonomy may be read from any number of threads.
+ *
+ * Implemented by load.c (tax_load and the file helpers, which drive one
+ * private loader per section: traits.c, catalog.c, algorithms.c, with the
+ * shared builder of build.h and the whole-map checks of validate.c) and
+ * taxonomy.c (release, lookups, names).
  */
 #ifndef BM_TAXONOMY_H
 #define BM_TAXONOMY_H

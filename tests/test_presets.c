@@ -19,7 +19,7 @@
 
 #define PRESETS BM_SOURCE_ROOT "/taxonomy/presets"
 
-/* The presets issue #3 asks for, by the problem they describe. */
+/* The presets the bundled set must hold, by the problem they describe. */
 static const char *const required[] = {
     "homepage_carousel",   "cold_start_recs",     "search_reranking", "dynamic_pricing",
     "coupon_budget",       "email_subject_lines", "seasonal_promotion", "delayed_conversions",

@@ -1,7 +1,7 @@
 /*
  * test_recommend: ranking, what-if, bench plan and reports on the fixture
- * map, plus the issue's properties checked on every combination of answers
- * of the fixture questionnaire:
+ * map, plus the properties taxonomy/README.md lists, checked on every
+ * combination of answers of the fixture questionnaire:
  *  - determinism (identical bytes twice);
  *  - an answer that excludes an algorithm never lets it appear;
  *  - every "why" and caution refers to an answer the profile gives;
