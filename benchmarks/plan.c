@@ -1,5 +1,5 @@
 /*
- * bench: from a profile and its ranking to a harness spec (see bench.h).
+ * plan: from a profile and its ranking to a harness spec (see plan.h).
  */
 #include "benchmarks/plan.h"
 
@@ -11,59 +11,37 @@
 
 #include "advisor/recommend.h"
 #include "base/xalloc.h"
+#include "benchmarks/policy.h"
 #include "benchmarks/spec.h"
+#include "benchmarks/workload.h"
 
-static const char *const bai_policies[] = {"se", "lucb", "ttts", NULL};
-static const char *const bai_baselines[] = {"uniform", "se", "lucb", "ttts", NULL};
-static const char *const regret_baselines[] = {"uniform", "ucb1", "ts", NULL};
-
-/* Harness policies by the kind of workload they are built for (the
- * advisor cannot include benchmarks/, so the ids are listed here; the
- * harness tests keep them in step with its registry). */
-enum kind { K_PLAIN, K_BAI, K_CONTEXT, K_SLATE, K_PRICING, K_BUDGET };
-static const char *const context_policies[] = {"linucb", "lints", "logistic_ts", "glm_ucb",
-                                               "ridge_greedy", "ridge_egreedy",
-                                               "bootstrapped_ts", "squarecb", NULL};
-static const char *const slate_policies[] = {"cascade_ucb1", "cascade_klucb", "cascade_ts",
-                                             "topk_position_ts", "pbm_ucb", "cucb", NULL};
-static const char *const pricing_policies[] = {"price_ucb", "price_ts", "demand_ts", NULL};
-static const char *const budget_policies[] = {"ucb_bwk", "bwk_primal_dual", NULL};
-static const char *const context_baselines[] = {"uniform", "ts", "lints", NULL};
-static const char *const slate_baselines[] = {"uniform", "cucb", "cascade_ts", NULL};
-static const char *const pricing_baselines[] = {"uniform", "ucb1", "ts", "price_ts", NULL};
-static const char *const budget_baselines[] = {"uniform", "ucb1", "ts", "ucb_bwk", NULL};
-
-static bool in_list(const char *const *list, const char *id)
+/* The workload kind a policy is built for, from its descriptor's flags;
+ * an id the harness lacks counts as single-arm. */
+static enum wl_kind policy_kind(const char *id)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (!strcmp(list[i], id))
-            return true;
-    return false;
+    const struct pol_type *t = pol_find(id);
+    unsigned f = t ? t->flags : 0;
+    return f & POL_IDENTIFICATION ? WL_KIND_BAI
+           : f & POL_CONTEXTUAL   ? WL_KIND_CONTEXTUAL
+           : f & POL_SLATE        ? WL_KIND_SLATE
+           : f & POL_PRICING      ? WL_KIND_PRICING
+           : f & POL_BUDGET       ? WL_KIND_KNAPSACK
+                                  : WL_KIND_SINGLE;
 }
 
-static enum kind policy_kind(const char *id)
+/* The kind of a workload the plan chose (always a registered one). */
+static enum wl_kind workload_kind(const char *w)
 {
-    return bench_plan_is_bai_policy(id)        ? K_BAI
-           : in_list(context_policies, id)    ? K_CONTEXT
-           : in_list(slate_policies, id)      ? K_SLATE
-           : in_list(pricing_policies, id)    ? K_PRICING
-           : in_list(budget_policies, id)     ? K_BUDGET
-                                              : K_PLAIN;
-}
-
-static enum kind workload_kind(const char *w)
-{
-    return !strncmp(w, "bai_", 4)              ? K_BAI
-           : !strncmp(w, "contextual_", 11)    ? K_CONTEXT
-           : !strcmp(w, "cascade") || !strcmp(w, "pbm") ? K_SLATE
-           : !strcmp(w, "pricing")             ? K_PRICING
-           : !strcmp(w, "knapsack")            ? K_BUDGET
-                                               : K_PLAIN;
+    const struct wl_type *t = wl_find(w);
+    if (!t)
+        BUG("the plan chose workload '%s', which the harness lacks", w);
+    return t->kind;
 }
 
 bool bench_plan_is_bai_policy(const char *policy_id)
 {
-    return in_list(bai_policies, policy_id);
+    const struct pol_type *t = pol_find(policy_id);
+    return t && (t->flags & POL_IDENTIFICATION);
 }
 
 /* lists: false skips the list workloads (when no ranked algorithm has a
@@ -128,22 +106,23 @@ static void add_policy(struct bench_plan *b, const char *id)
         b->policies[b->n_policies++] = id;
 }
 
-/* A policy fits a workload of its own kind; plain policies also race as
+/* A policy fits a workload of its own kind; single-arm policies also race as
  * baselines on the contextual, pricing and budget workloads. */
 static bool fits_workload(const struct bench_plan *b, const char *policy)
 {
-    enum kind pk = policy_kind(policy), wk = workload_kind(b->workload);
-    return pk == wk || (pk == K_PLAIN && (wk == K_CONTEXT || wk == K_PRICING || wk == K_BUDGET));
+    const unsigned takes_single = WL_KIND_CONTEXTUAL | WL_KIND_PRICING | WL_KIND_KNAPSACK;
+    enum wl_kind pk = policy_kind(policy), wk = workload_kind(b->workload);
+    return pk == wk || (pk == WL_KIND_SINGLE && (wk & takes_single));
 }
 
-/* Parameters of the issue-5 workloads (contextual, lists, pricing,
- * budgets); returns false for the other workloads. */
+/* Parameters of the structured workloads (contextual, lists, pricing,
+ * budgets); returns false for the single-arm and identification ones. */
 static bool plan_structured_params(const struct adv_profile *p, struct bench_plan *b,
                                    double base, double best)
 {
     const char *w = b->workload;
     switch (workload_kind(w)) {
-    case K_CONTEXT: {
+    case WL_KIND_CONTEXTUAL: {
         double d = fmin(64, fmax(2, adv_profile_number(p, "feature_dim", 10)));
         set_param(b, "dim", d);
         if (!strcmp(w, "contextual_logistic"))   /* the average item's CTR is the base rate */
@@ -154,19 +133,19 @@ static bool plan_structured_params(const struct adv_profile *p, struct bench_pla
                       fmax(1, floor((double)b->horizon / (!strcmp(churn, "fast") ? 1000 : 100))));
         return true;
     }
-    case K_SLATE:
+    case WL_KIND_SLATE:
         set_param(b, "best", best);
         set_param(b, "gap", best - base);
         set_param(b, "positions",
                   fmin((double)b->arms, fmax(1, adv_profile_number(p, "slate_size", 3))));
         return true;
-    case K_PRICING:
+    case WL_KIND_PRICING:
         if (adv_profile_is(p, "resource_constraint", "inventory"))
             set_param(b, "inventory",
                       fmax(1, floor(adv_profile_number(p, "budget_fraction", 0.3) *
                                     (double)b->horizon)));
         return true;
-    case K_BUDGET:
+    case WL_KIND_KNAPSACK:
         set_param(b, "best", best);
         set_param(b, "gap", best - base);
         set_param(b, "budget_fraction",
@@ -229,15 +208,14 @@ static void plan_policies(struct bench_plan *b, const struct adv_eval *ranked, s
         add_policy(b, a->policy);
         taken++;
     }
-    enum kind wk = workload_kind(b->workload);
-    const char *const *base = wk == K_BAI       ? bai_baselines
-                              : wk == K_CONTEXT ? context_baselines
-                              : wk == K_SLATE   ? slate_baselines
-                              : wk == K_PRICING ? pricing_baselines
-                              : wk == K_BUDGET  ? budget_baselines
-                                                : regret_baselines;
-    for (size_t i = 0; base[i]; i++)
-        add_policy(b, base[i]);
+    /* The baselines the descriptors name for this kind, tier by tier. */
+    enum wl_kind wk = workload_kind(b->workload);
+    for (int tier = POL_TIER_FLOOR; tier <= POL_TIER_SPECIALIST; tier++)
+        for (size_t i = 0; i < pol_registry_count; i++) {
+            const struct pol_type *t = pol_registry[i];
+            if ((t->baseline_on & wk) && (int)t->tier == tier)
+                add_policy(b, t->name);
+        }
 }
 
 /* Append one sentence (capitalised) to the note being built. */
@@ -279,7 +257,7 @@ static char *plan_note(const struct adv_profile *p, const struct bench_plan *b, 
                         "arrives later); the spec validates %s (%s), the best-ranked algorithm "
                         "the harness can simulate, as a stand-in.",
                  b->top->name, b->top->id, b->validated->name, b->validated->id);
-    if (arms > (double)b->arms && workload_kind(b->workload) == K_CONTEXT)
+    if (arms > (double)b->arms && workload_kind(b->workload) == WL_KIND_CONTEXTUAL)
         note_add(&note, "%.0f arms are simulated as %lld items described by features.", arms,
                  b->arms);
     else if (arms > (double)b->arms)
@@ -302,10 +280,10 @@ void bench_plan_make(const struct adv_recommendation *rec, struct bench_plan *ou
     double arms = fmax(2, adv_profile_number(p, "arms", 10));
     double horizon = fmax(1, adv_profile_number(p, "horizon", 100000));
     out->workload = choose_workload(p, true);
-    if (workload_kind(out->workload) == K_SLATE) {   /* any list policy among the ranked? */
+    if (workload_kind(out->workload) == WL_KIND_SLATE) {   /* any list policy among the ranked? */
         bool any = false;
         for (size_t i = 0; i < n_ranked; i++)
-            any |= ranked[i].alg->policy && policy_kind(ranked[i].alg->policy) == K_SLATE;
+            any |= ranked[i].alg->policy && policy_kind(ranked[i].alg->policy) == WL_KIND_SLATE;
         if (!any)
             out->workload = choose_workload(p, false);
     }

@@ -19,7 +19,7 @@
  *    3 to 10 segments per run; delay_mean in decisions (delayed: the median
  *    delay, 72 hours when indefinite); delta = 0.05 (fixed confidence); batch
  *    = decisions per update for hourly or daily updates (any workload). Time
- *    scales shrink with the horizon when it is scaled down. The issue-5
+ *    scales shrink with the horizon when it is scaled down. The structured
  *    workloads take: contextual -> dim = feature_dim (2 to 64), base = the
  *    logit of base_rate (logistic), churn_every = horizon / 100 (slow) or /
  *    1000 (fast catalogue churn); cascade, pbm -> best, gap, positions =
@@ -31,13 +31,16 @@
  *    the note says so. A one-arm profile is raised to 2 arms (the smallest
  *    race) and the note says that too.
  *  - policies: the harness policies of the ranked algorithms (best first, at
- *    most BENCH_PLAN_MAX_RANKED of them), then the baselines uniform, ucb1
- *    and ts (best-arm identification: uniform, se, lucb, ttts; contextual:
- *    uniform, ts, lints; lists: uniform, cucb, cascade_ts; pricing: uniform,
- *    ucb1, ts, price_ts; knapsack: uniform, ucb1, ts, ucb_bwk), keeping only
- *    policies built for the workload's kind (single-arm policies also race
- *    as baselines on contextual, pricing and knapsack workloads; list
- *    workloads take list policies only).
+ *    most BENCH_PLAN_MAX_RANKED of them), keeping only policies built for
+ *    the workload's kind (policy.h: the kind flags; single-arm policies also
+ *    race on contextual, pricing and knapsack workloads; list workloads
+ *    take list policies only). Then the baselines: every policy whose
+ *    descriptor's baseline_on names the workload's kind, by tier (floor,
+ *    classic, specialist) and registry order within a tier. Today that is
+ *    uniform, ucb1, ts for single-arm workloads; uniform, se, lucb, ttts for
+ *    best-arm identification; uniform, ts, lints (contextual); uniform,
+ *    cucb, cascade_ts (lists); uniform, ucb1, ts, price_ts (pricing) and
+ *    uniform, ucb1, ts, ucb_bwk (knapsack).
  *  - recommended: the top pick's policy; when the top pick has none (e.g.
  *    contextual or slate methods the harness does not simulate yet), the
  *    best-ranked algorithm that has one, flagged as a substitute in the note.
@@ -90,7 +93,8 @@ struct bench_plan {
 void bench_plan_make(const struct adv_recommendation *rec, struct bench_plan *out);
 void bench_plan_release(struct bench_plan *b);
 
-/* Is this harness policy a best-arm identification policy (se, lucb, ttts)? */
+/* Is policy_id a harness policy whose descriptor has POL_IDENTIFICATION
+ * (best-arm identification: se, lucb, ttts)? False for unknown ids. */
 bool bench_plan_is_bai_policy(const char *policy_id);
 
 /* The plan b as a harness spec (benchmarks/spec.h), named after the

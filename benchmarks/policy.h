@@ -1,7 +1,10 @@
 /*
  * policy: the bandit policies the harness races, as const descriptor
  * tables (after GSL's gsl_rng_type), one file per family under policies/
- * and one list in policies/registry.c.
+ * and one table in policies/registry.c. A descriptor states everything
+ * the rest of the harness asks about a policy: its kind (the kind flags
+ * of enum pol_flags), whether and where a plan races it as a baseline
+ * (baseline_on, tier), its knobs and its callbacks.
  *
  * Contract, in call order, for one simulated run:
  *   1. The runner resolves the type's knobs (spec params "<id>.<knob>",
@@ -24,9 +27,9 @@
  * The rng passed in is the run's policy stream; a policy draws from it
  * and from nothing else, so runs are reproducible.
  *
- * Contextual, slate, pricing and budgeted workloads (issue 5) use fields
- * added at the END of these structs; every one is NULL/0 for the plain
- * workloads, so the older policies keep working unchanged:
+ * The structured workloads (contextual, slate, pricing, budgeted) fill
+ * further fields of these structs; every one is NULL/0 on the single-arm
+ * and identification workloads:
  *   - contextual: round->context (the user, dim values) and
  *     round->arm_features (k x dim, row-major: the features of arm a in
  *     this round); cfg->dim says dim before the run. fb->context and
@@ -70,7 +73,6 @@ struct bench_round {
     int dim;                     /* length of context (0 when none) */
     const double *arm_features;  /* k x dim features per arm, or NULL */
     int slate_size;              /* arms to rank; 1 for a single pull */
-    /* added by issue 5; zero/NULL for the plain workloads */
     const int *replaced;         /* arm slots whose item changed this round, or NULL */
     int n_replaced;
     const double *arm_values;    /* k prices (pricing), or NULL */
@@ -87,7 +89,6 @@ struct pol_feedback {
     long long t_played;          /* the round it was played in */
     long long t_now;             /* the round before which it is delivered */
     const double *context;       /* the context it was played in, or NULL */
-    /* added by issue 5; zero/NULL for the plain workloads */
     const double *features;      /* dim features of the played arm then, or NULL */
     const int *slate;            /* slates: the list shown (slate_len arms), or NULL */
     const double *clicks;        /* slates: 0/1 per position */
@@ -103,7 +104,6 @@ struct pol_config {
     double delta;                /* confidence for identification, in (0, 1) */
     bool binary_rewards;         /* every reward is exactly 0 or 1 */
     const double *knobs;         /* values for knobs[0..n_knobs) of the type */
-    /* added by issue 5; zero for the plain workloads */
     int dim;                     /* context / arm feature dimension (0: none) */
     int slate_size;              /* positions of a slate (0 or 1: one arm) */
     double budget;               /* total budget, 0 = none */
@@ -123,6 +123,22 @@ enum pol_flags {
     POL_RANDOMISED = 1 << 2,     /* select() draws from the rng */
     POL_UNIFORM = 1 << 3,        /* select() plays every arm with probability 1/k, so a
                                     log of its plays has exact propensities as they are */
+    /* The kind of workload a policy is built for (workload.h, enum wl_kind):
+     * POL_IDENTIFICATION above for best-arm identification, one of these
+     * for the structured kinds, none for the single-arm regret workloads. */
+    POL_CONTEXTUAL = 1 << 4,     /* reads round->context and round->arm_features */
+    POL_SLATE = 1 << 5,          /* ranks lists with select_slate */
+    POL_PRICING = 1 << 6,        /* reads round->arm_values as prices */
+    POL_BUDGET = 1 << 7,         /* spends cfg->budget with fb->cost */
+};
+
+/* Where a baseline races among the baselines of a plan (benchmarks/plan.h):
+ * the floor first, then the classic general-purpose policies, then the
+ * specialists of the workload's kind; registry order within a tier. */
+enum pol_tier {
+    POL_TIER_FLOOR,              /* uniform play: the regret every policy must beat */
+    POL_TIER_CLASSIC,            /* UCB1, Thompson sampling and their direct analogues */
+    POL_TIER_SPECIALIST,         /* the standard policy built for one kind of workload */
 };
 
 typedef size_t (*pol_state_size_fn)(const struct pol_config *cfg);
@@ -138,7 +154,10 @@ typedef void (*pol_select_slate_fn)(void *state, const struct bench_round *round
 struct pol_type {
     const char *name;            /* the id, as in the taxonomy: "ucb1" */
     const char *title;           /* "UCB1 (Auer, Cesa-Bianchi & Fischer 2002)" */
-    unsigned flags;              /* enum pol_flags */
+    unsigned flags;              /* enum pol_flags, including the policy's kind */
+    unsigned baseline_on;        /* enum wl_kind bits: the workload kinds on which a
+                                    plan races it as a baseline; 0 = never */
+    enum pol_tier tier;          /* its place among the baselines (when baseline_on) */
     const struct pol_knob *knobs;
     size_t n_knobs;
     pol_state_size_fn state_size; /* bytes of state for cfg; O(k) */
@@ -148,7 +167,6 @@ struct pol_type {
     pol_stopped_fn stopped;      /* identification: stop now? NULL = never */
     pol_recommend_fn recommend;  /* identification: the guess; NULL = runner's */
     pol_release_fn release;      /* NULL unless init allocates */
-    /* added by issue 5 */
     pol_select_slate_fn select_slate;  /* fill out[0..round->slate_size) with distinct
                                           arms; NULL: not a slate policy */
 };
@@ -173,10 +191,15 @@ int pol_knob_index(const struct pol_type *t, const char *knob);
  * lowest index among ties (the convention of every policy here). */
 int pol_argmax(const double *x, int n);
 
-/* Shared helpers of the issue-5 policies (policies/common.c). */
+/* Shared helpers of the contextual, slate, pricing and budget policies
+ * (policies/common.c). */
 /* The features of arm a in round (dim values), or the constant {1} when
  * the round has none (*dim is set to the length used). */
 const double *pol_features(const struct bench_round *round, int a, int cfg_dim, int *dim);
+/* The arm of round whose features (pol_features) have the largest score
+ * theta^T x, the lowest index among ties: the select step of the linear
+ * sampling policies (LinTS, bootstrapped TS, logistic TS). O(k d). */
+int pol_linear_argmax(const struct bench_round *round, int k, int cfg_dim, const double *theta);
 /* The played arm's features from a feedback, or {1}. */
 const double *pol_fb_features(const struct pol_feedback *fb, int cfg_dim, int *dim);
 /* The feature dimension a contextual policy sizes its state by: cfg->dim,

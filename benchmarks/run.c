@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "benchmarks/ope/log_writer.h"
+#include "benchmarks/log_writer.h"
 #include "benchmarks/runner.h"
 #include "benchmarks/runner_internal.h"
 
@@ -278,7 +278,7 @@ static int play_one(struct run_ctx *rc, const struct bench_round *round, struct 
         if (uniform)
             prop = 1.0 / round->k;
         else
-            a = ope_log_explore(log_rng, round->k, log->epsilon, a, &prop);
+            a = bench_log_explore(log_rng, round->k, log->epsilon, a, &prop);
     }
     double r = rc->wl->pull(rc->ws, a);
     fb->arm = a;

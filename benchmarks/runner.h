@@ -57,7 +57,7 @@ typedef int (*bench_progress_fn)(const struct bench_progress *p, void *ctx);
  * the first raced policy on seed 0 (after the others; it changes no
  * result) in which, each round, the policy's arm is kept with
  * probability 1 - epsilon and replaced by a uniformly random arm
- * otherwise (ope_log_explore), with immediate feedback. fn sees every
+ * otherwise (bench_log_explore), with immediate feedback. fn sees every
  * round with the exact propensity of the arm played (1/k throughout when
  * the policy is `uniform`). Single-arm workloads only (not slates). */
 struct bench_log_round {
@@ -95,7 +95,6 @@ struct bench_policy_result {
     long long rounds;            /* rounds simulated, all seeds */
     double seconds;              /* CPU time of the runs, summed over seeds */
     double rounds_per_second;    /* rounds / seconds: per core, whatever the load */
-    /* added by issue 5 */
     struct stats_ci budget_used; /* budgets: budget consumed per run, mean and CI */
 };
 
@@ -120,7 +119,6 @@ struct bench_results {
     char *recommended;           /* owned; NULL if the spec has none */
     struct bench_verdict verdict;
     double wall_seconds;
-    /* added by issue 5 */
     const struct bench_log *log; /* in: the optional logged run (NULL = none); not owned */
     double budget;               /* out: the workload's budget, 0 = none */
     int slate_size;              /* out: positions of a list, 0 = one arm */

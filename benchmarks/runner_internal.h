@@ -30,7 +30,6 @@ struct bench_exec {
     double *raw_seconds;             /* [policy][seed] */
     atomic_int cancel;
     atomic_llong rounds_done;
-    /* issue 5 */
     double *raw_budget;              /* [policy][seed]: budget consumed (budgets) */
     unsigned char *finished;         /* [policy][seed]: 1 once the run's slots are final
                                         (set under the pool's lock; live partial curves) */

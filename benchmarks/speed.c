@@ -73,7 +73,7 @@ static double harness_rate(const char *policy, int k, long long horizon, int see
     return run_rate(make_spec(policy, k, horizon, seeds), regret);
 }
 
-/* Rounds per second per core of a policy on an issue-5 workload (default
+/* Rounds per second per core of a policy on a structured workload (default
  * parameters: d = 10 features, 4 positions, a 10-price grid). */
 static double workload_rate(const char *workload, const char *policy, int k, long long horizon,
                             double *regret)
@@ -293,9 +293,9 @@ int main(int argc, char **argv)
         rate = harness_rate(more[i].id, more[i].k, horizon, 1, &reg);
         line(more[i].id, more[i].k, rate, 0, 0, reg);
     }
-    /* issue 5: contextual (d = 10), ranking, pricing and budgets */
+    /* the structured workloads: contextual (d = 10), ranking, pricing and budgets */
     long long tc = horizon / 10 > 1000 ? horizon / 10 : 1000;
-    printf("issue 5 workloads, T = %lld (contextual K = 1000: T / 10), 1 seed:\n", tc);
+    printf("structured workloads, T = %lld (contextual K = 1000: T / 10), 1 seed:\n", tc);
     const struct {
         const char *workload, *id;
         int k;

@@ -1,7 +1,9 @@
 /*
  * workload: the simulated e-commerce environments, as const descriptor
- * tables, one file per workload under workloads/ and one list in
- * workloads/registry.c.
+ * tables, one file per workload under workloads/ and one table in
+ * workloads/registry.c. A descriptor states its kind (enum wl_kind), which
+ * decides the policies a plan races on it, its goal, its params and its
+ * hooks.
  *
  * Two lifetimes:
  *  - configure: once per benchmark. wl_configure() checks the spec's
@@ -24,9 +26,8 @@
  * Rewards are in workload units (clicks, revenue); cfg->lo/hi give the
  * nominal range the runner uses to normalise what policies see.
  *
- * Structured workloads (issue 5: contextual, slates, pricing, budgets)
- * set hooks added at the END of struct wl_type; NULL keeps the behaviour
- * above, so the older workloads are unchanged:
+ * The structured kinds (contextual, slates, pricing, budgets) set further
+ * hooks of struct wl_type; a NULL hook keeps the behaviour above:
  *   round(state, t, round, arms)  called every round before the policy
  *       selects (advance is then not called): fills the round's context,
  *       arm features, replaced slots, prices and position weights, and
@@ -66,6 +67,19 @@ enum wl_goal {
     WL_GOAL_FIXED_BUDGET,        /* identify the best arm after horizon pulls */
 };
 
+/* The kind of problem a workload poses. A plan races a policy on a
+ * workload of the policy's kind (policy.h: the kind flags; single-arm
+ * policies race on the contextual, pricing and knapsack kinds as well).
+ * Bits, so a policy's baseline_on can name several. */
+enum wl_kind {
+    WL_KIND_SINGLE = 1 << 0,     /* one arm per round, cumulative regret */
+    WL_KIND_BAI = 1 << 1,        /* best-arm identification (enum wl_goal) */
+    WL_KIND_CONTEXTUAL = 1 << 2, /* features per round and arm (round hook) */
+    WL_KIND_SLATE = 1 << 3,      /* ranked lists (pull_slate, slate_value) */
+    WL_KIND_PRICING = 1 << 4,    /* arms are prices (round->arm_values) */
+    WL_KIND_KNAPSACK = 1 << 5,   /* pulls spend a budget (cost hook) */
+};
+
 enum wl_delay_kind {
     WL_DELAY_GEOMETRIC = 0,      /* D ~ Geometric on {0, 1, ...} with mean delay_mean */
     WL_DELAY_FIXED = 1,          /* D = delay_mean */
@@ -97,7 +111,7 @@ struct wl_config {
     enum wl_delay_kind delay_kind;
     double delta;                /* identification confidence */
     bool shuffle;                /* permute the arm order per seed */
-    /* added by issue 5; 0 for the plain workloads */
+    /* the structured kinds; 0 for the others */
     int dim;                     /* context / arm feature dimension */
     int slate_size;              /* positions of a list (0: one arm per round) */
     double budget;               /* total budget (knapsack) or inventory, 0 = none */
@@ -136,6 +150,7 @@ struct wl_type {
     const char *summary;         /* one line for --list-workloads */
     const struct wl_param *params;  /* the type's own params, NULL-name terminated */
     enum wl_goal goal;
+    enum wl_kind kind;           /* exactly one bit */
     bool binary;                 /* rewards in {0, 1} */
     wl_configure_fn configure;   /* extra checks and derived values; may be NULL */
     wl_state_size_fn state_size;
@@ -143,7 +158,7 @@ struct wl_type {
     wl_advance_fn advance;
     wl_pull_fn pull;
     wl_lower_bound_fn lower_bound;  /* Lai-Robbins constant C, or NULL */
-    /* added by issue 5 (see the top comment); NULL = not used */
+    /* the structured kinds (see the top comment); NULL = not used */
     wl_round_fn round;
     wl_pull_slate_fn pull_slate;
     wl_slate_value_fn slate_value;

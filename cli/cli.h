@@ -25,9 +25,9 @@ struct cli_tax_opts {
 /* Record one --taxonomy argument; returns -1 (after printing) if too many. */
 int cli_tax_opts_add(struct cli_tax_opts *o, const char *file);
 
-/* Load the taxonomy the options name (tax_load_files) and check its
- * policy ids against the harness (pol_check_taxonomy). On failure prints every diagnostic
- * to stderr and returns NULL. The caller frees with tax_free(). */
+/* Load the taxonomy the options name and check its policy ids against the
+ * harness (bench_load_taxonomy). On failure prints every diagnostic to
+ * stderr and returns NULL. The caller frees with tax_free(). */
 struct tax *cli_load_taxonomy(const struct cli_tax_opts *o);
 
 /* Print every diagnostic as "file:line:col: error: message" to out. */

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "benchmarks/policy.h"
+#include "benchmarks/catalogue.h"
 
 int cli_tax_opts_add(struct cli_tax_opts *o, const char *file)
 {
@@ -25,11 +25,7 @@ struct tax *cli_load_taxonomy(const struct cli_tax_opts *o)
 {
     struct diag_list diags;
     diag_list_init(&diags);
-    struct tax *t = tax_load_files(NULL, o->files, o->n_files, &diags);
-    if (t && pol_check_taxonomy(t, &diags)) {
-        tax_free(t);
-        t = NULL;
-    }
+    struct tax *t = bench_load_taxonomy(NULL, o->files, o->n_files, &diags);
     cli_print_diags(&diags, stderr);
     if (!t)
         fprintf(stderr, "banditmap: the taxonomy has %zu error%s\n", diags.errors,

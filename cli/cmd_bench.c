@@ -16,7 +16,7 @@
 #include "advisor/recommend.h"
 #include "base/atomic_file.h"
 #include "base/xalloc.h"
-#include "benchmarks/ope/log_writer.h"
+#include "benchmarks/log_writer.h"
 #include "benchmarks/plan.h"
 #include "benchmarks/runner.h"
 #include "benchmarks/spec.h"
@@ -354,7 +354,7 @@ struct pending_opt {
 
 struct log_sink {
     const char *path;
-    struct ope_log_writer *w;    /* opened at the first round (its dim is known then) */
+    struct bench_log_writer *w;  /* opened at the first round (its dim is known then) */
     struct diag_list diags;
     bool failed;
 };
@@ -364,15 +364,15 @@ static void log_round(const struct bench_log_round *r, void *ctx)
     struct log_sink *ls = ctx;
     if (ls->failed)
         return;
-    if (!ls->w && !(ls->w = ope_log_writer_open(ls->path, r->context ? (size_t)r->dim : 0, false,
-                                                &ls->diags))) {
+    if (!ls->w && !(ls->w = bench_log_writer_open(ls->path, r->context ? (size_t)r->dim : 0, false,
+                                                  &ls->diags))) {
         ls->failed = true;
         return;
     }
-    ope_log_writer_row(ls->w, &(struct ope_log_record){.round = r->t, .action = r->arm,
-                                                       .reward = r->reward,
-                                                       .propensity = r->propensity,
-                                                       .x = r->context});
+    bench_log_writer_row(ls->w, &(struct bench_log_record){.round = r->t, .action = r->arm,
+                                                           .reward = r->reward,
+                                                           .propensity = r->propensity,
+                                                           .x = r->context});
 }
 
 /* Commit the log after a successful run (abort otherwise); -1 on failure. */
@@ -380,9 +380,9 @@ static int log_finish(struct log_sink *ls, bool ok)
 {
     int rc = ls->failed ? -1 : 0;
     if (ok && ls->w)
-        rc = ope_log_writer_commit(ls->w, &ls->diags) < 0 ? -1 : rc;
+        rc = bench_log_writer_commit(ls->w, &ls->diags) < 0 ? -1 : rc;
     else
-        ope_log_writer_abort(ls->w);
+        bench_log_writer_abort(ls->w);
     ls->w = NULL;
     cli_print_diags(&ls->diags, stderr);
     diag_list_release(&ls->diags);

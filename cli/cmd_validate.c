@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "benchmarks/policy.h"
+#include "benchmarks/catalogue.h"
 #include "cli/cli.h"
 
 static void usage(FILE *out)
@@ -47,11 +47,7 @@ int cmd_validate(int argc, char **argv)
 
     struct diag_list diags;
     diag_list_init(&diags);
-    struct tax *t = tax_load_files(NULL, files.files, files.n_files, &diags);
-    if (t && pol_check_taxonomy(t, &diags)) {
-        tax_free(t);
-        t = NULL;
-    }
+    struct tax *t = bench_load_taxonomy(NULL, files.files, files.n_files, &diags);
     cli_print_diags(&diags, stderr);
     if (!quiet) {
         if (t)

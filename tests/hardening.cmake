@@ -4,7 +4,7 @@
 # and valgrind are Makefile targets (make fuzz-smoke, sanitize, valgrind);
 # `make test` runs them all.
 bm_add_test(test_hostile SOURCES test_hostile.c LIBS bm_report)
-bm_add_test(test_hostile_io SOURCES test_hostile_io.c LIBS bm_report)
+bm_add_test(test_hostile_io SOURCES test_hostile_io.c LIBS bm_report bm_ope)
 bm_add_script_test(cli_hostile e2e/cli_hostile.sh)
 # The TUI resized to 10x5 and back, SIGINT/SIGTERM during a benchmark (tmux).
 bm_add_script_test(tui_hostile e2e/tui_hostile.sh)
@@ -30,6 +30,6 @@ bm_add_replay(fuzz_taxonomy bm_taxonomy
 bm_add_replay(fuzz_profile bm_advisor ${PROJECT_SOURCE_DIR}/taxonomy/presets)
 bm_add_replay(fuzz_spec bm_benchmarks ${PROJECT_SOURCE_DIR}/benchmarks/specs
   ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/spec/good ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/spec/bad)
-bm_add_replay(fuzz_log_csv bm_benchmarks)
-bm_add_replay(fuzz_ope_target bm_benchmarks)
+bm_add_replay(fuzz_log_csv bm_ope)
+bm_add_replay(fuzz_ope_target bm_ope)
 bm_add_replay(fuzz_sweep bm_report)

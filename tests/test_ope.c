@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "benchmarks/log_writer.h"
 #include "benchmarks/ope/estimators.h"
 #include "benchmarks/ope/log_csv.h"
-#include "benchmarks/ope/log_writer.h"
 #include "benchmarks/ope/ope.h"
 #include "benchmarks/ope/reward_model.h"
 #include "benchmarks/ope/target.h"
@@ -445,16 +445,16 @@ static void test_writer_round_trips_through_the_reader(void **state)
     close(fd);
     struct diag_list d;
     diag_list_init(&d);
-    struct ope_log_writer *w = ope_log_writer_open(path, 2, true, &d);
+    struct bench_log_writer *w = bench_log_writer_open(path, 2, true, &d);
     assert_non_null(w);
     double xs[3][2] = {{0.1, -2}, {1.0 / 3, 1e-300}, {0, 7}};
     double props[3] = {0.1, 1.0 / 3, 1};
     for (int i = 0; i < 3; i++) {
-        struct ope_log_record rec = {.round = i + 1, .action = i, .position = 1 + i % 2,
-                                     .reward = i * 0.1, .propensity = props[i], .x = xs[i]};
-        ope_log_writer_row(w, &rec);
+        struct bench_log_record rec = {.round = i + 1, .action = i, .position = 1 + i % 2,
+                                       .reward = i * 0.1, .propensity = props[i], .x = xs[i]};
+        bench_log_writer_row(w, &rec);
     }
-    assert_int_equal(ope_log_writer_commit(w, &d), 0);
+    assert_int_equal(bench_log_writer_commit(w, &d), 0);
     struct ope_log *log = ope_log_open(path, 0, &d);
     assert_non_null(log);
     assert_int_equal(ope_log_n_x(log), 2);
@@ -482,7 +482,7 @@ static void test_explore_reports_exact_propensities(void **state)
     int counts[4] = {0};
     double p;
     for (int i = 0; i < 40000; i++) {
-        int a = ope_log_explore(&r, 4, 0.2, 2, &p);
+        int a = bench_log_explore(&r, 4, 0.2, 2, &p);
         counts[a]++;
         assert_near(p, a == 2 ? 0.85 : 0.05, 1e-15);
     }

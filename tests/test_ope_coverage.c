@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "benchmarks/log_writer.h"
 #include "benchmarks/ope/estimators.h"
-#include "benchmarks/ope/log_writer.h"
 #include "benchmarks/ope/ope.h"
 #include "benchmarks/ope/target.h"
 #include "benchmarks/rng.h"
@@ -119,7 +119,7 @@ static void test_simulated_log_round_trip_recovers_known_value(void **state)
     fclose(df);
     struct diag_list d;
     diag_list_init(&d);
-    struct ope_log_writer *w = ope_log_writer_open(log_path, 1, false, &d);
+    struct bench_log_writer *w = bench_log_writer_open(log_path, 1, false, &d);
     assert_non_null(w);
     struct rng env;
     rng_stream(&env, 99, 1);
@@ -127,12 +127,12 @@ static void test_simulated_log_round_trip_recovers_known_value(void **state)
         int x = rng_uniform(&env) < 0.5;
         int a = ope_target_sample(logging[x], K, &env);
         double xv = x;
-        struct ope_log_record rec = {.round = t + 1, .action = a,
-                                     .reward = rng_uniform(&env) < mean[x][a],
-                                     .propensity = logging[x][a], .x = &xv};
-        ope_log_writer_row(w, &rec);
+        struct bench_log_record rec = {.round = t + 1, .action = a,
+                                       .reward = rng_uniform(&env) < mean[x][a],
+                                       .propensity = logging[x][a], .x = &xv};
+        bench_log_writer_row(w, &rec);
     }
-    assert_int_equal(ope_log_writer_commit(w, &d), 0);
+    assert_int_equal(bench_log_writer_commit(w, &d), 0);
     double v = 0;
     for (int x = 0; x < 2; x++)
         for (int a = 0; a < K; a++)

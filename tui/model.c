@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "benchmarks/policy.h"
+#include "benchmarks/catalogue.h"
 #include "tui/canvas.h"
 #include "tui/model_bench.h"
 #include "tui/model_map.h"
@@ -22,17 +22,10 @@
 
 /* ---- loading ---- */
 
-/* The CLI's rules exactly: tax_load_files adds the bundled questionnaire
- * when the files bring none, and the harness checks the policy ids. */
+/* The CLI's rules exactly (benchmarks/catalogue.h). */
 static struct tax *load_tax(const struct tui_model *m, struct diag_list *diags)
 {
-    struct tax *t = tax_load_files(m->data_dir, (const char *const *)m->files, m->n_files,
-                                   diags);
-    if (t && pol_check_taxonomy(t, diags)) {
-        tax_free(t);
-        t = NULL;
-    }
-    return t;
+    return bench_load_taxonomy(m->data_dir, (const char *const *)m->files, m->n_files, diags);
 }
 
 struct tui_model *tui_model_new(const struct tui_model_opts *opts, struct diag_list *diags)

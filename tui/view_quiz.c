@@ -3,8 +3,8 @@
  * their answers), the current question on the right with its answers,
  * progress, help and example.
  */
-#include "tui/view_quiz.h"
 #include "tui/scroll.h"
+#include "tui/view_quiz.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -8,7 +8,8 @@
  *   reward_model.h  the ridge reward model behind dm and the dr family
  *   estimators.h    replay, ips, snips, dm, dr, switch-dr, dr-clip, with
  *                   Poisson-bootstrap intervals and effective sample sizes
- *   log_writer.h    writes simulated logs in the generic format
+ * The harness writes the logs of simulated runs in the generic format
+ * (benchmarks/log_writer.h, beside the runner that produces them).
  *
  * ope_run() makes up to three streaming passes over the log file, so its
  * memory does not grow with the number of rows: (1) validate every row,

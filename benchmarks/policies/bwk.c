@@ -55,6 +55,7 @@
 #include <math.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 double pol_bwk_lp(const double *r, const double *c, int k, double rho, int *i_out, int *j_out,
                   double *xj_out)
@@ -203,7 +204,9 @@ static const struct pol_knob bwk_knobs[] = {
 const struct pol_type pol_ucb_bwk = {
     .name = "ucb_bwk",
     .title = "UCB-BwK, optimistic LP (Agrawal & Devanur 2014)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_BUDGET,
+    .baseline_on = WL_KIND_KNAPSACK,
+    .tier = POL_TIER_SPECIALIST,
     .knobs = bwk_knobs,
     .n_knobs = 2,
     .state_size = bwk_size,
@@ -215,6 +218,7 @@ const struct pol_type pol_ucb_bwk = {
 const struct pol_type pol_bwk_primal_dual = {
     .name = "bwk_primal_dual",
     .title = "PrimalDualBwK (Badanidiyuru, Kleinberg & Slivkins 2013, Alg. 2)",
+    .flags = POL_BUDGET,
     .knobs = bwk_knobs,
     .n_knobs = 1,
     .state_size = bwk_size,

@@ -43,6 +43,7 @@
 #include <string.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 enum rank_kind { R_CASC_UCB1, R_CASC_KLUCB, R_CASC_TS, R_TOPK_TS, R_PBM_UCB, R_CUCB };
 
@@ -161,23 +162,29 @@ RANK_INIT(init_pbm_ucb, R_PBM_UCB)
 RANK_INIT(init_cucb, R_CUCB)
 #undef RANK_INIT
 
-#define RANK_TYPE(var, id, ttl, fl, initfn)                                  \
+/* Every ranking policy is of the slate kind; base and tier place it among
+ * a plan's baselines (policy.h). */
+#define RANK_TYPE(var, id, ttl, fl, initfn, base, tr)                        \
     const struct pol_type var = {                                            \
-        .name = id, .title = ttl, .flags = fl, .state_size = rank_size,      \
-        .init = initfn, .select = rank_select, .update = rank_update,        \
+        .name = id, .title = ttl, .flags = POL_SLATE | (fl), .baseline_on = base, \
+        .tier = tr, .state_size = rank_size, .init = initfn,                 \
+        .select = rank_select, .update = rank_update,                        \
         .select_slate = rank_select_slate,                                   \
     };
 RANK_TYPE(pol_cascade_ucb1, "cascade_ucb1",
-          "CascadeUCB1 (Kveton, Szepesvari, Wen & Ashkan 2015, Alg. 1)", 0, init_cascade_ucb1)
+          "CascadeUCB1 (Kveton, Szepesvari, Wen & Ashkan 2015, Alg. 1)", 0, init_cascade_ucb1,
+          0, POL_TIER_SPECIALIST)
 RANK_TYPE(pol_cascade_klucb, "cascade_klucb",
-          "CascadeKL-UCB (Kveton, Szepesvari, Wen & Ashkan 2015, Alg. 1)", 0, init_cascade_klucb)
+          "CascadeKL-UCB (Kveton, Szepesvari, Wen & Ashkan 2015, Alg. 1)", 0, init_cascade_klucb,
+          0, POL_TIER_SPECIALIST)
 RANK_TYPE(pol_cascade_ts, "cascade_ts", "Thompson sampling with cascade feedback (CTS)",
-          POL_RANDOMISED, init_cascade_ts)
+          POL_RANDOMISED, init_cascade_ts, WL_KIND_SLATE, POL_TIER_SPECIALIST)
 RANK_TYPE(pol_topk_position_ts, "topk_position_ts",
           "position-aware top-k Thompson sampling (effective views, Lagree et al. 2016)",
-          POL_RANDOMISED, init_topk_ts)
+          POL_RANDOMISED, init_topk_ts, 0, POL_TIER_SPECIALIST)
 RANK_TYPE(pol_pbm_ucb, "pbm_ucb", "PBM-UCB (Lagree, Vernade & Cappe 2016, Alg. 1)", 0,
-          init_pbm_ucb)
+          init_pbm_ucb, 0, POL_TIER_SPECIALIST)
+/* CUCB is UCB1 over the positions of a list: the classic baseline of its kind. */
 RANK_TYPE(pol_cucb, "cucb", "CUCB, position-blind semi-bandit (Chen, Wang & Yuan 2013)", 0,
-          init_cucb)
+          init_cucb, WL_KIND_SLATE, POL_TIER_CLASSIC)
 #undef RANK_TYPE

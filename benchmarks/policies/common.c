@@ -6,6 +6,7 @@
  */
 #include <math.h>
 
+#include "benchmarks/linalg.h"
 #include "benchmarks/policy.h"
 
 int pol_argmax(const double *x, int n)
@@ -174,7 +175,7 @@ double pol_beta_upper_quantile_ln(double a, double b, double alpha, double lnorm
     return fmin(1.0, fmax(0.0, x));
 }
 
-/* ---- issue-5 helpers ---- */
+/* ---- features of the structured workloads ---- */
 
 static const double one_feature[1] = {1.0};
 
@@ -195,6 +196,22 @@ const double *pol_features(const struct bench_round *round, int a, int cfg_dim, 
     }
     *dim = 1;
     return one_feature;
+}
+
+int pol_linear_argmax(const struct bench_round *round, int k, int cfg_dim, const double *theta)
+{
+    int best = 0;
+    double best_s = -INFINITY;
+    for (int a = 0; a < k; a++) {
+        int d;
+        const double *x = pol_features(round, a, cfg_dim, &d);
+        double s = la_dot(theta, x, d);
+        if (s > best_s) {
+            best_s = s;
+            best = a;
+        }
+    }
+    return best;
 }
 
 const double *pol_fb_features(const struct pol_feedback *fb, int cfg_dim, int *dim)

@@ -78,18 +78,7 @@ static int lts_select(void *state, const struct bench_round *round, struct rng *
     struct lts_state *st = state;
     for (int i = 0; i < st->d; i++)
         st->w[i] = st->m[i] + st->alpha * rng_normal(rng) / sqrt(st->q[i]);
-    int best = 0;
-    double best_s = -INFINITY;
-    for (int a = 0; a < st->k; a++) {
-        int d;
-        const double *x = pol_features(round, a, st->cfg_dim, &d);
-        double s = la_dot(st->w, x, d);
-        if (s > best_s) {
-            best_s = s;
-            best = a;
-        }
-    }
-    return best;
+    return pol_linear_argmax(round, st->k, st->cfg_dim, st->w);
 }
 
 static void lts_update(void *state, const struct pol_feedback *fb, struct rng *rng)
@@ -123,7 +112,7 @@ static const struct pol_knob lts_knobs[] = {
 const struct pol_type pol_logistic_ts = {
     .name = "logistic_ts",
     .title = "logistic Thompson sampling, Laplace approximation (Chapelle & Li 2011, Alg. 3)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_CONTEXTUAL,
     .knobs = lts_knobs,
     .n_knobs = 2,
     .state_size = lts_size,
@@ -202,6 +191,7 @@ static const struct pol_knob glmucb_knobs[] = {
 const struct pol_type pol_glm_ucb = {
     .name = "glm_ucb",
     .title = "GLM-UCB, logistic link (Filippi, Cappe, Garivier & Szepesvari 2010, Alg. 1)",
+    .flags = POL_CONTEXTUAL,
     .knobs = glmucb_knobs,
     .n_knobs = 2,
     .state_size = glmucb_size,

@@ -27,6 +27,7 @@
 #include <math.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 /* ---- shared ---- */
 
@@ -127,6 +128,8 @@ const struct pol_type pol_se = {
     .name = "se",
     .title = "successive elimination (Even-Dar, Mannor & Mansour 2006)",
     .flags = POL_IDENTIFICATION,
+    .baseline_on = WL_KIND_BAI,
+    .tier = POL_TIER_SPECIALIST,
     .state_size = se_size,
     .init = se_init,
     .select = se_select,
@@ -231,6 +234,8 @@ const struct pol_type pol_lucb = {
     .name = "lucb",
     .title = "LUCB1 (Kalyanakrishnan, Tewari, Auer & Stone 2012)",
     .flags = POL_IDENTIFICATION,
+    .baseline_on = WL_KIND_BAI,
+    .tier = POL_TIER_SPECIALIST,
     .state_size = lucb_size,
     .init = lucb_init,
     .select = lucb_select,
@@ -352,6 +357,8 @@ const struct pol_type pol_ttts = {
     .name = "ttts",
     .title = "top-two Thompson sampling (Russo 2016)",
     .flags = POL_IDENTIFICATION | POL_RANDOMISED,
+    .baseline_on = WL_KIND_BAI,
+    .tier = POL_TIER_SPECIALIST,
     .knobs = ttts_knobs,
     .n_knobs = 1,
     .state_size = ttts_size,

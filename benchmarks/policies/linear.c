@@ -58,6 +58,7 @@
 
 #include "benchmarks/linalg.h"
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 /* The user features for a disjoint model: the context, or {1}. */
 static const double unit1[1] = {1.0};
@@ -196,6 +197,7 @@ static const struct pol_knob linucb_knobs[] = {
 const struct pol_type pol_linucb = {
     .name = "linucb",
     .title = "LinUCB, disjoint models (Li, Chu, Langford & Schapire 2010, Alg. 1)",
+    .flags = POL_CONTEXTUAL,
     .knobs = linucb_knobs,
     .n_knobs = 2,
     .state_size = linucb_size,
@@ -292,6 +294,7 @@ static const struct pol_knob greedy_knobs[] = {
 const struct pol_type pol_ridge_greedy = {
     .name = "ridge_greedy",
     .title = "greedy on an online ridge model (Bastani, Bayati & Khosravi 2021)",
+    .flags = POL_CONTEXTUAL,
     .knobs = greedy_knobs,
     .n_knobs = 1,
     .state_size = shared_size,
@@ -303,7 +306,7 @@ const struct pol_type pol_ridge_greedy = {
 const struct pol_type pol_ridge_egreedy = {
     .name = "ridge_egreedy",
     .title = "epsilon-greedy on an online ridge model (Langford & Zhang 2007)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_CONTEXTUAL,
     .knobs = greedy_knobs,
     .n_knobs = 2,
     .state_size = shared_size,
@@ -348,7 +351,7 @@ static const struct pol_knob squarecb_knobs[] = {
 const struct pol_type pol_squarecb = {
     .name = "squarecb",
     .title = "SquareCB over a ridge oracle (Foster & Rakhlin 2020, Alg. 1)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_CONTEXTUAL,
     .knobs = squarecb_knobs,
     .n_knobs = 2,
     .state_size = shared_size,
@@ -397,18 +400,7 @@ static int lints_select(void *state, const struct bench_round *round, struct rng
     la_solve_lower_t(st->l, st->z, d, st->z);   /* L^{-T} z ~ N(0, B^{-1}) */
     for (int i = 0; i < d; i++)
         st->theta[i] = st->mu[i] + st->v * st->z[i];
-    int best = 0;
-    double best_s = -INFINITY;
-    for (int a = 0; a < st->k; a++) {
-        int dd;
-        const double *x = pol_features(round, a, st->cfg_dim, &dd);
-        double s = la_dot(st->theta, x, dd);
-        if (s > best_s) {
-            best_s = s;
-            best = a;
-        }
-    }
-    return best;
+    return pol_linear_argmax(round, st->k, st->cfg_dim, st->theta);
 }
 
 static void lints_update(void *state, const struct pol_feedback *fb, struct rng *rng)
@@ -431,7 +423,9 @@ static const struct pol_knob lints_knobs[] = {
 const struct pol_type pol_lints = {
     .name = "lints",
     .title = "linear Thompson sampling, shared model (Agrawal & Goyal 2013, Alg. 1)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_CONTEXTUAL,
+    .baseline_on = WL_KIND_CONTEXTUAL,
+    .tier = POL_TIER_SPECIALIST,
     .knobs = lints_knobs,
     .n_knobs = 2,
     .state_size = lints_size,
@@ -479,18 +473,7 @@ static int boot_select(void *state, const struct bench_round *round, struct rng 
     struct ridge r;
     int j = (int)rng_below(rng, (uint64_t)st->m);
     ridge_bind(&r, st->models + (size_t)j * ridge_doubles(st->d), st->d);
-    int best = 0;
-    double best_s = -INFINITY;
-    for (int a = 0; a < st->k; a++) {
-        int d;
-        const double *x = pol_features(round, a, st->cfg_dim, &d);
-        double s = la_dot(r.theta, x, d);
-        if (s > best_s) {
-            best_s = s;
-            best = a;
-        }
-    }
-    return best;
+    return pol_linear_argmax(round, st->k, st->cfg_dim, r.theta);
 }
 
 static void boot_update(void *state, const struct pol_feedback *fb, struct rng *rng)
@@ -513,7 +496,7 @@ static const struct pol_knob boot_knobs[] = {
 const struct pol_type pol_bootstrapped_ts = {
     .name = "bootstrapped_ts",
     .title = "bootstrap Thompson sampling, ridge replicates (Eckles & Kaptein 2014)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_CONTEXTUAL,
     .knobs = boot_knobs,
     .n_knobs = 2,
     .state_size = boot_size,

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 struct price_pol {
     int k, kind;
@@ -133,6 +134,7 @@ static void pp_update(void *state, const struct pol_feedback *fb, struct rng *rn
 const struct pol_type pol_price_ucb = {
     .name = "price_ucb",
     .title = "discretised-price UCB on demand x price (Kleinberg & Leighton 2003; Misra et al. 2019)",
+    .flags = POL_PRICING,
     .state_size = pp_size,
     .init = init_ucb,
     .select = pp_select,
@@ -142,7 +144,9 @@ const struct pol_type pol_price_ucb = {
 const struct pol_type pol_price_ts = {
     .name = "price_ts",
     .title = "discretised-price Thompson sampling (Ferreira, Simchi-Levi & Wang 2018)",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_PRICING,
+    .baseline_on = WL_KIND_PRICING,
+    .tier = POL_TIER_SPECIALIST,
     .state_size = pp_size,
     .init = init_ts,
     .select = pp_select,
@@ -152,7 +156,7 @@ const struct pol_type pol_price_ts = {
 const struct pol_type pol_demand_ts = {
     .name = "demand_ts",
     .title = "parametric (logistic) demand-learning Thompson sampling, Laplace posterior",
-    .flags = POL_RANDOMISED,
+    .flags = POL_RANDOMISED | POL_PRICING,
     .state_size = pp_size,
     .init = init_demand,
     .select = pp_select,

@@ -1,6 +1,8 @@
 /*
- * The list of policies: adding one means a new descriptor in a family file
- * and one line here. Ids are the taxonomy's `policy` field.
+ * The registry of policies: POLICIES below is the one table. Adding a
+ * policy means its descriptor in a file under policies/ and one X(...)
+ * line here, in the place it takes in --list-policies. Ids are the
+ * taxonomy's `policy` field.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,31 +11,54 @@
 #include "base/xalloc.h"
 #include "benchmarks/policy.h"
 
-extern const struct pol_type pol_uniform, pol_egreedy, pol_egreedy_decay, pol_softmax,
-    pol_ucb1, pol_ucbv, pol_klucb, pol_moss, pol_ts, pol_gts, pol_bayesucb, pol_exp3,
-    pol_swucb, pol_ducb, pol_dts, pol_cusum_ucb, pol_se, pol_lucb, pol_ttts,
-    /* contextual (issue 5) */
-    pol_linucb, pol_lints, pol_logistic_ts, pol_glm_ucb, pol_ridge_greedy, pol_ridge_egreedy,
-    pol_bootstrapped_ts, pol_squarecb,
-    /* ranking (issue 5) */
-    pol_cascade_ucb1, pol_cascade_klucb, pol_cascade_ts, pol_topk_position_ts, pol_pbm_ucb,
-    pol_cucb,
-    /* pricing and budgets (issue 5) */
-    pol_price_ucb, pol_price_ts, pol_demand_ts, pol_ucb_bwk, pol_bwk_primal_dual;
-extern const struct pol_type pol_linucb_hybrid;   /* policies/linucb_hybrid.c */
+#define POLICIES(X) \
+    X(pol_uniform)            /* policies/simple.c */ \
+    X(pol_egreedy)            /* policies/simple.c */ \
+    X(pol_egreedy_decay)      /* policies/simple.c */ \
+    X(pol_softmax)            /* policies/simple.c */ \
+    X(pol_ucb1)               /* policies/ucb.c */ \
+    X(pol_ucbv)               /* policies/ucb.c */ \
+    X(pol_klucb)              /* policies/klucb.c */ \
+    X(pol_moss)               /* policies/ucb.c */ \
+    X(pol_ts)                 /* policies/thompson.c */ \
+    X(pol_gts)                /* policies/thompson.c */ \
+    X(pol_bayesucb)           /* policies/klucb.c */ \
+    X(pol_exp3)               /* policies/simple.c */ \
+    X(pol_swucb)              /* policies/nonstationary.c */ \
+    X(pol_ducb)               /* policies/nonstationary.c */ \
+    X(pol_dts)                /* policies/nonstationary.c */ \
+    X(pol_cusum_ucb)          /* policies/nonstationary.c */ \
+    X(pol_se)                 /* policies/identification.c */ \
+    X(pol_lucb)               /* policies/identification.c */ \
+    X(pol_ttts)               /* policies/identification.c */ \
+    X(pol_linucb)             /* policies/linear.c */ \
+    X(pol_lints)              /* policies/linear.c */ \
+    X(pol_logistic_ts)        /* policies/glm.c */ \
+    X(pol_glm_ucb)            /* policies/glm.c */ \
+    X(pol_ridge_greedy)       /* policies/linear.c */ \
+    X(pol_ridge_egreedy)      /* policies/linear.c */ \
+    X(pol_bootstrapped_ts)    /* policies/linear.c */ \
+    X(pol_squarecb)           /* policies/linear.c */ \
+    X(pol_cascade_ucb1)       /* policies/cascade.c */ \
+    X(pol_cascade_klucb)      /* policies/cascade.c */ \
+    X(pol_cascade_ts)         /* policies/cascade.c */ \
+    X(pol_topk_position_ts)   /* policies/cascade.c */ \
+    X(pol_pbm_ucb)            /* policies/cascade.c */ \
+    X(pol_cucb)               /* policies/cascade.c */ \
+    X(pol_price_ucb)          /* policies/pricing.c */ \
+    X(pol_price_ts)           /* policies/pricing.c */ \
+    X(pol_demand_ts)          /* policies/pricing.c */ \
+    X(pol_ucb_bwk)            /* policies/bwk.c */ \
+    X(pol_bwk_primal_dual)    /* policies/bwk.c */ \
+    X(pol_linucb_hybrid)      /* policies/linucb_hybrid.c */
 
-const struct pol_type *const pol_registry[] = {
-    &pol_uniform, &pol_egreedy, &pol_egreedy_decay, &pol_softmax, &pol_ucb1,
-    &pol_ucbv,    &pol_klucb,   &pol_moss,          &pol_ts,      &pol_gts,
-    &pol_bayesucb, &pol_exp3,   &pol_swucb,         &pol_ducb,    &pol_dts,
-    &pol_cusum_ucb, &pol_se,    &pol_lucb,          &pol_ttts,
-    &pol_linucb, &pol_lints, &pol_logistic_ts, &pol_glm_ucb, &pol_ridge_greedy,
-    &pol_ridge_egreedy, &pol_bootstrapped_ts, &pol_squarecb,
-    &pol_cascade_ucb1, &pol_cascade_klucb, &pol_cascade_ts, &pol_topk_position_ts,
-    &pol_pbm_ucb, &pol_cucb,
-    &pol_price_ucb, &pol_price_ts, &pol_demand_ts, &pol_ucb_bwk, &pol_bwk_primal_dual,
-    &pol_linucb_hybrid,
-};
+#define DECLARE(var) extern const struct pol_type var;
+POLICIES(DECLARE)
+#undef DECLARE
+
+#define ENTRY(var) &var,
+const struct pol_type *const pol_registry[] = {POLICIES(ENTRY)};
+#undef ENTRY
 const size_t pol_registry_count = sizeof(pol_registry) / sizeof(pol_registry[0]);
 
 const struct pol_type *pol_find(const char *name)

@@ -26,6 +26,7 @@
 #include <math.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 static const double euler_e = 2.718281828459045;
 
@@ -76,6 +77,9 @@ const struct pol_type pol_uniform = {
     .name = "uniform",
     .title = "uniform random (baseline)",
     .flags = POL_RANDOMISED | POL_UNIFORM,
+    .baseline_on = WL_KIND_SINGLE | WL_KIND_BAI | WL_KIND_CONTEXTUAL | WL_KIND_SLATE |
+                   WL_KIND_PRICING | WL_KIND_KNAPSACK,   /* every kind */
+    .tier = POL_TIER_FLOOR,
     .state_size = uniform_size,
     .init = uniform_init,
     .select = uniform_select,

@@ -35,6 +35,7 @@
 #include <math.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 struct ts_state {
     int k;
@@ -203,6 +204,8 @@ const struct pol_type pol_ts = {
     .name = "ts",
     .title = "Thompson sampling, Beta-Bernoulli (Chapelle & Li 2011)",
     .flags = POL_RANDOMISED,
+    .baseline_on = WL_KIND_SINGLE | WL_KIND_CONTEXTUAL | WL_KIND_PRICING | WL_KIND_KNAPSACK,
+    .tier = POL_TIER_CLASSIC,
     .knobs = ts_knobs,
     .n_knobs = 3,
     .state_size = ts_size,

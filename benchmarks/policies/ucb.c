@@ -36,6 +36,7 @@
 #include <math.h>
 
 #include "benchmarks/policy.h"
+#include "benchmarks/workload.h"
 
 /* ---- shared layout: sums and counts ---- */
 
@@ -172,6 +173,8 @@ static void ucb1_update(void *state, const struct pol_feedback *fb, struct rng *
 const struct pol_type pol_ucb1 = {
     .name = "ucb1",
     .title = "UCB1 (Auer, Cesa-Bianchi & Fischer 2002)",
+    .baseline_on = WL_KIND_SINGLE | WL_KIND_PRICING | WL_KIND_KNAPSACK,
+    .tier = POL_TIER_CLASSIC,
     .state_size = ucb1_size,
     .init = ucb1_init,
     .select = ucb1_select,

@@ -117,6 +117,7 @@ const struct wl_type wl_knapsack = {
     .summary = "bandits with knapsacks: Bernoulli rewards and costs against a budget (LP benchmark)",
     .params = knap_params,
     .goal = WL_GOAL_REGRET,
+    .kind = WL_KIND_KNAPSACK,
     .binary = true,
     .configure = knap_configure,
     .state_size = knap_size,

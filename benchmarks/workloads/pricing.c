@@ -133,6 +133,7 @@ const struct wl_type wl_pricing = {
     .summary = "dynamic pricing: revenue = price x purchase on a price grid, optional inventory",
     .params = price_params,
     .goal = WL_GOAL_REGRET,
+    .kind = WL_KIND_PRICING,
     .binary = false,
     .configure = price_configure,
     .state_size = price_size,

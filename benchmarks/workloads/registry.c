@@ -1,6 +1,7 @@
 /*
- * The list of workloads, and the configuration code they share: param
- * checking, base means, per-seed streams. See workload.h.
+ * The registry of workloads (WORKLOADS below, the one table), and the
+ * configuration code they share: param checking, base means, per-seed
+ * streams. See workload.h.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -13,17 +14,32 @@
 #include "benchmarks/workload.h"
 #include "taxonomy/taxonomy.h"
 
-extern const struct wl_type wl_bernoulli, wl_delayed, wl_gaussian, wl_bounded, wl_revenue,
-    wl_piecewise, wl_drift, wl_bai_fixed_confidence, wl_bai_fixed_budget,
-    wl_contextual_linear, wl_contextual_logistic, wl_cascade, wl_pbm,
-    wl_pricing, wl_knapsack;
+/* The one table of workloads, in --list-workloads order: adding one means
+ * its descriptor in a file under workloads/ and one X(...) line here. */
+#define WORKLOADS(X) \
+    X(wl_bernoulli)              /* workloads/bernoulli.c */ \
+    X(wl_gaussian)               /* workloads/continuous.c */ \
+    X(wl_bounded)                /* workloads/continuous.c */ \
+    X(wl_revenue)                /* workloads/continuous.c */ \
+    X(wl_piecewise)              /* workloads/nonstationary.c */ \
+    X(wl_drift)                  /* workloads/nonstationary.c */ \
+    X(wl_delayed)                /* workloads/bernoulli.c */ \
+    X(wl_bai_fixed_confidence)   /* workloads/bernoulli.c */ \
+    X(wl_bai_fixed_budget)       /* workloads/bernoulli.c */ \
+    X(wl_contextual_linear)      /* workloads/contextual.c */ \
+    X(wl_contextual_logistic)    /* workloads/contextual.c */ \
+    X(wl_cascade)                /* workloads/slates.c */ \
+    X(wl_pbm)                    /* workloads/slates.c */ \
+    X(wl_pricing)                /* workloads/pricing.c */ \
+    X(wl_knapsack)               /* workloads/knapsack.c */
 
-const struct wl_type *const wl_registry[] = {
-    &wl_bernoulli, &wl_gaussian, &wl_bounded, &wl_revenue, &wl_piecewise, &wl_drift,
-    &wl_delayed, &wl_bai_fixed_confidence, &wl_bai_fixed_budget,
-    &wl_contextual_linear, &wl_contextual_logistic, &wl_cascade, &wl_pbm,
-    &wl_pricing, &wl_knapsack,
-};
+#define DECLARE(var) extern const struct wl_type var;
+WORKLOADS(DECLARE)
+#undef DECLARE
+
+#define ENTRY(var) &var,
+const struct wl_type *const wl_registry[] = {WORKLOADS(ENTRY)};
+#undef ENTRY
 const size_t wl_registry_count = sizeof(wl_registry) / sizeof(wl_registry[0]);
 
 const struct wl_param wl_common_params[] = {

@@ -1,7 +1,7 @@
 /*
  * log_writer: the generic-format log writer (see log_writer.h).
  */
-#include "benchmarks/ope/log_writer.h"
+#include "benchmarks/log_writer.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,16 +10,16 @@
 #include "base/atomic_file.h"
 #include "base/xalloc.h"
 
-struct ope_log_writer {
+struct bench_log_writer {
     struct atomic_file af;
     size_t n_x;
     bool with_position;
 };
 
-struct ope_log_writer *ope_log_writer_open(const char *path, size_t n_x, bool with_position,
-                                           struct diag_list *diags)
+struct bench_log_writer *bench_log_writer_open(const char *path, size_t n_x, bool with_position,
+                                               struct diag_list *diags)
 {
-    struct ope_log_writer *w = xcalloc(1, sizeof(*w));
+    struct bench_log_writer *w = xcalloc(1, sizeof(*w));
     if (atomic_file_open(&w->af, path, diags) < 0) {
         free(w);
         return NULL;
@@ -47,11 +47,11 @@ static void put_number(FILE *out, double v)
     fputs(buf, out);
 }
 
-void ope_log_writer_row(struct ope_log_writer *w, const struct ope_log_record *rec)
+void bench_log_writer_row(struct bench_log_writer *w, const struct bench_log_record *rec)
 {
     if (rec->action < 0 || !(rec->propensity > 0.0 && rec->propensity <= 1.0)
         || !isfinite(rec->reward) || (w->with_position && rec->position < 1))
-        BUG("ope_log_writer_row: action %d, propensity %g, reward %g, position %d",
+        BUG("bench_log_writer_row: action %d, propensity %g, reward %g, position %d",
             rec->action, rec->propensity, rec->reward, rec->position);
     FILE *out = w->af.fp;
     fprintf(out, "%lld,%d,", rec->round, rec->action);
@@ -67,14 +67,14 @@ void ope_log_writer_row(struct ope_log_writer *w, const struct ope_log_record *r
     fputc('\n', out);
 }
 
-int ope_log_writer_commit(struct ope_log_writer *w, struct diag_list *diags)
+int bench_log_writer_commit(struct bench_log_writer *w, struct diag_list *diags)
 {
     int r = atomic_file_commit(&w->af, diags);
     free(w);
     return r;
 }
 
-void ope_log_writer_abort(struct ope_log_writer *w)
+void bench_log_writer_abort(struct bench_log_writer *w)
 {
     if (!w)
         return;
@@ -82,10 +82,10 @@ void ope_log_writer_abort(struct ope_log_writer *w)
     free(w);
 }
 
-int ope_log_explore(struct rng *r, int k, double epsilon, int policy_arm, double *propensity)
+int bench_log_explore(struct rng *r, int k, double epsilon, int policy_arm, double *propensity)
 {
     if (k < 1 || policy_arm < 0 || policy_arm >= k || !(epsilon >= 0.0 && epsilon <= 1.0))
-        BUG("ope_log_explore: k %d, arm %d, epsilon %g", k, policy_arm, epsilon);
+        BUG("bench_log_explore: k %d, arm %d, epsilon %g", k, policy_arm, epsilon);
     double u = rng_uniform(r);
     int uniform_arm = (int)rng_below(r, (uint64_t)k);
     int arm = u < epsilon ? uniform_arm : policy_arm;
