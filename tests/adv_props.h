@@ -1,7 +1,7 @@
 /*
  * adv_props: the advisor's properties as test helpers (test-only), shared
- * by test_recommend.c (every fixture profile) and test_scenarios.c (the
- * bundled taxonomy):
+ * by test_recommend.c (every fixture profile) and
+ * test_recommend_literature.c (the bundled taxonomy):
  *  - oracle_delta(): what the README's rule semantics say a not_sure -> x
  *    change of one trait does to one algorithm, computed from the raw data
  *    independently of advisor/rules.c;

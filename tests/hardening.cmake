@@ -1,10 +1,10 @@
-# Hardening (issue 8): hostile inputs with exact messages, replay of the
-# fuzz seed corpora and crash regression fixtures, and the CLI and the TUI
+# Hardening, a suite across modules: hostile inputs with exact messages,
+# replay of the fuzz seed corpora and crash regression fixtures, and the CLI and the TUI
 # end to end on hostile input. The fuzzers themselves, the sanitizer run
 # and valgrind are Makefile targets (make fuzz-smoke, sanitize, valgrind);
 # `make test` runs them all.
-bm_add_test(test_hostile SOURCES test_hostile.c LIBS bm_report)
-bm_add_test(test_hostile_io SOURCES test_hostile_io.c LIBS bm_report bm_ope)
+bm_add_test(test_hostile SOURCES test_hostile.c LIBS bm_benchmarks)
+bm_add_test(test_hostile_io SOURCES test_hostile_io.c LIBS bm_ope)
 bm_add_script_test(cli_hostile e2e/cli_hostile.sh)
 # The TUI resized to 10x5 and back, SIGINT/SIGTERM during a benchmark (tmux).
 bm_add_script_test(tui_hostile e2e/tui_hostile.sh)

@@ -1,6 +1,6 @@
 /*
  * test_hostile: the YAML reader, the taxonomy and profiles on hostile and
- * edge inputs (issue 8). Each case names the exact diagnostic the user sees,
+ * edge inputs (a hardening suite across modules). Each case names the exact diagnostic the user sees,
  * "file:line:col: error: message", and checks that the loader fails cleanly
  * (NULL, nothing leaked: the sanitizer build runs this too). Specs, logs and
  * output files are in test_hostile_io.c.

@@ -1,6 +1,6 @@
 /*
  * test_hostile_io: bench specs and logged-data CSV on hostile and edge
- * inputs, and output files into missing or read-only directories (issue 8).
+ * inputs, and output files into missing or read-only directories.
  * Specs and logs load from paths, so each case is written to a fresh
  * directory under /tmp. A failed save must name the file and leave nothing
  * half-written behind, and an older file in its place unchanged.

@@ -1,9 +1,10 @@
 /*
- * test_runner: checkpoints; the uniform policy's regret against its
- * closed form; known orderings on well-separated settings (TS and KL-UCB
- * beat UCB1, SW-UCB beats UCB1 after a change point); identification
- * error rates; byte-identical JSON for 1 and 2 threads; cancellation;
- * the SVG and CSV writers.
+ * test_runner: benchmarks/runner.c, checkpoints; the uniform policy's regret
+ * against its closed form; known orderings on well-separated settings (TS
+ * and KL-UCB beat UCB1, SW-UCB beats UCB1 after a change point);
+ * identification error rates; delayed and batched feedback; byte-identical
+ * JSON for 1 and 2 threads, also with delayed, batched and censored
+ * feedback on contextual and list workloads; cancellation.
  */
 #include "tests/helpers.h"
 
@@ -12,33 +13,8 @@
 
 #include "benchmarks/runner.h"
 #include "report/results.h"
-#include "report/svg.h"
 
-static struct bench_spec *make(const char *workload, int k, long long horizon, int seeds,
-                         const char *policies)
-{
-    struct bench_spec *s = bench_spec_new();
-    bench_spec_set_string(&s->workload, workload);
-    s->arms = k;
-    s->horizon = horizon;
-    s->seeds = seeds;
-    s->seed = 2024;
-    char *copy = strdup(policies), *save = NULL;
-    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-        bench_spec_add_policy(s, tok);
-    free(copy);
-    return s;
-}
-
-static void run_ok(const struct bench_spec *s, struct bench_results *r, int threads)
-{
-    bench_results_init(r);
-    r->threads = threads;
-    if (bench_run(s, r, NULL, NULL) < 0) {
-        char *line = r->diags.count ? diag_format(&r->diags.items[0]) : strdup("cancelled");
-        fail_msg("bench_run: %s", line);
-    }
-}
+#include "tests/runner_fixture.h"
 
 static const struct bench_policy_result *find(const struct bench_results *r, const char *id)
 {
@@ -203,6 +179,41 @@ static void test_json_is_byte_identical_for_1_and_2_threads(void **state)
     bench_spec_free(s);
 }
 
+/* Delayed, batched and censored feedback on the structured kinds (a
+ * contextual workload with churn, a list workload): the same spec and
+ * seed give the same bytes on 1 and 2 threads, and the delays are the
+ * seed's (another master seed changes them). */
+static void test_delayed_structured_runs_are_byte_identical_for_1_and_2_threads(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *workload, *policies;
+        double delay_mean, window, batch, churn_every;
+    } cases[] = {
+        {"contextual_linear", "linucb,lints", 20, 30, 5, 50},
+        {"cascade", "cascade_ts,cascade_ucb1", 15, 20, 3, 0},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct bench_spec *s = make(cases[i].workload, 10, 3000, 5, cases[i].policies);
+        bench_spec_set_param(s, "delay_mean", cases[i].delay_mean);
+        bench_spec_set_param(s, "window", cases[i].window);
+        bench_spec_set_param(s, "batch", cases[i].batch);
+        if (cases[i].churn_every > 0)
+            bench_spec_set_param(s, "churn_every", cases[i].churn_every);
+        size_t n1, n2, n3;
+        char *a = json_of(s, 1, &n1), *b = json_of(s, 2, &n2);
+        assert_int_equal(n1, n2);
+        assert_memory_equal(a, b, n1);
+        bench_spec_set_param(s, "delay_mean", cases[i].delay_mean + 1);
+        char *c = json_of(s, 2, &n3);
+        assert_true(n3 != n1 || memcmp(a, c, n1) != 0);
+        free(a);
+        free(b);
+        free(c);
+        bench_spec_free(s);
+    }
+}
+
 static int cancel_at_once(const struct bench_progress *p, void *ctx)
 {
     ++*(int *)ctx;
@@ -222,37 +233,6 @@ static void test_progress_can_cancel(void **state)
     bench_spec_free(s);
 }
 
-static void test_svg_and_csv_have_curves_and_bound(void **state)
-{
-    struct bench_spec *s = make("bernoulli", 3, 2000, 4, "ucb1,ts");
-    bench_spec_set_string(&s->recommended, "ts");
-    struct bench_results r;
-    run_ok(s, &r, 1);
-    char *buf = NULL;
-    size_t len;
-    FILE *f = open_memstream(&buf, &len);
-    report_results_svg(&r, f, "a <title> & more");
-    fclose(f);
-    assert_non_null(strstr(buf, "<svg"));
-    assert_non_null(strstr(buf, "</svg>"));
-    assert_non_null(strstr(buf, "a &lt;title&gt; &amp; more"));
-    assert_non_null(strstr(buf, "Lai-Robbins"));
-    assert_non_null(strstr(buf, "ts *"));
-    assert_non_null(strstr(buf, "fill-opacity"));
-    free(buf);
-    f = open_memstream(&buf, &len);
-    report_results_csv(&r, f);
-    fclose(f);
-    assert_true(!strncmp(buf, "policy,t,regret_mean", 20));
-    int lines = 0;
-    for (char *p = buf; *p; p++)
-        lines += *p == '\n';
-    assert_int_equal(lines, 1 + 2 * (int)r.n_checkpoints);
-    free(buf);
-    bench_results_release(&r);
-    bench_spec_free(s);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,9 +245,8 @@ int main(void)
         cmocka_unit_test(test_delayed_and_batched_feedback_run),
         /* reproducibility and control */
         cmocka_unit_test(test_json_is_byte_identical_for_1_and_2_threads),
+        cmocka_unit_test(test_delayed_structured_runs_are_byte_identical_for_1_and_2_threads),
         cmocka_unit_test(test_progress_can_cancel),
-        /* writers */
-        cmocka_unit_test(test_svg_and_csv_have_curves_and_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

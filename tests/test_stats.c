@@ -1,13 +1,10 @@
 /*
- * test_stats: Welford moments, t quantiles, intervals, quantiles, paired
- * comparisons and the verdict, against closed forms.
+ * test_stats: benchmarks/stats.c, Welford moments, t quantiles, intervals,
+ * quantiles and paired comparisons, against closed forms.
  */
 #include "tests/helpers.h"
 
-#include <string.h>
-
 #include "benchmarks/stats.h"
-#include "benchmarks/verdict.h"
 
 static void test_welford_matches_two_pass(void **state)
 {
@@ -83,33 +80,6 @@ static void test_paired_compare_counts_and_interval(void **state)
     assert_true(p.diff.hi < 0);
 }
 
-/* ---- the verdict ---- */
-
-static void test_verdict_best_tied_worse(void **state)
-{
-    static const double good[] = {100, 110, 90, 105, 95, 100};
-    static const double close[] = {102, 108, 93, 104, 96, 101};   /* +1 on average, noisy */
-    static const double bad[] = {200, 210, 190, 205, 195, 200};
-    const char *ids[] = {"ts", "klucb", "ucb1"};
-    const double *scores[] = {good, close, bad};
-    struct bench_verdict v;
-    bench_verdict_compute(&v, "ts", ids, scores, 3, 6, "final regret");
-    assert_int_equal(v.kind, BENCH_VERDICT_BEST);
-    assert_string_equal(v.best, "ts");
-    assert_string_equal(v.runner_up, "klucb");
-    bench_verdict_compute(&v, "klucb", ids, scores, 3, 6, "final regret");
-    assert_int_equal(v.kind, BENCH_VERDICT_TIED);
-    assert_near(v.paired.diff.mean, 4.0 / 6, 1e-12);
-    assert_non_null(strstr(v.text, "statistically tied"));
-    bench_verdict_compute(&v, "ucb1", ids, scores, 3, 6, "final regret");
-    assert_int_equal(v.kind, BENCH_VERDICT_WORSE);
-    assert_near(v.paired.diff.mean, 100.0, 1e-12);
-    assert_near(v.relative, 1.0, 1e-12);
-    assert_non_null(strstr(v.text, "worse than the best, ts"));
-    bench_verdict_compute(&v, NULL, ids, scores, 3, 6, "final regret");
-    assert_int_equal(v.kind, BENCH_VERDICT_NONE);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,7 +88,6 @@ int main(void)
         cmocka_unit_test(test_ci95_is_mean_plus_minus_t_se),
         cmocka_unit_test(test_quantiles_use_linear_interpolation),
         cmocka_unit_test(test_paired_compare_counts_and_interval),
-        cmocka_unit_test(test_verdict_best_tied_worse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,10 +1,10 @@
 /*
- * The taxonomy loader on good and bad files. Each bad fixture
- * tests/fixtures/yaml/bad/NAME.yaml is loaded after good/traits_small.yaml
- * and must produce exactly the diagnostics in NAME.expected.
+ * test_taxonomy: the taxonomy loader and validator (taxonomy/) on good and
+ * bad files. Each bad fixture tests/fixtures/yaml/bad/NAME.yaml is loaded
+ * after good/traits_small.yaml and must produce exactly the diagnostics in
+ * NAME.expected.
  */
 #include "tests/helpers.h"
-#include "base/suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +91,8 @@ BAD_CASE(not_sure_listed)
 BAD_CASE(bad_trait)
 BAD_CASE(invalid_utf8)
 BAD_CASE(not_mapping)
+BAD_CASE(algorithms_not_list)
+BAD_CASE(assume_not_sure)
 
 static struct tax *load_good(struct diag_list *d)
 {
@@ -185,15 +187,6 @@ static void test_bundled_taxonomy_validates_with_60_cited_algorithms(void **stat
     diag_list_release(&d);
 }
 
-static void test_suggest_finds_close_ids_only(void **state)
-{
-    (void)state;
-    const char *ids[] = {"references", "family", "summary"};
-    assert_string_equal(suggest_closest("refrences", ids, 3), "references");
-    assert_string_equal(suggest_closest("familly", ids, 3), "family");
-    assert_null(suggest_closest("zzzzzzz", ids, 3));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,9 +214,9 @@ int main(void)
         cmocka_unit_test(test_load_reports_bad_trait),
         cmocka_unit_test(test_load_reports_invalid_utf8),
         cmocka_unit_test(test_load_reports_not_mapping),
+        cmocka_unit_test(test_load_reports_algorithms_not_list),
+        cmocka_unit_test(test_load_reports_assume_not_sure),
         cmocka_unit_test(test_load_missing_file_is_an_error_not_a_crash),
-        /* helpers */
-        cmocka_unit_test(test_suggest_finds_close_ids_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,9 @@
 /*
- * test_workloads: every workload id exists; base means from best/gap/worst;
- * rewards have the stated means; per-arm streams give common random
- * numbers; change points and drift behave; Lai-Robbins constants match the
- * values derived in map-of-bandits.md section 4.2.
+ * test_workloads: benchmarks/workloads/registry.c and properties of every
+ * workload: every workload id exists; base means from best/gap and the
+ * shuffle; per-arm streams give common random numbers; Lai-Robbins constants
+ * match the values derived in map-of-bandits.md section 4.2; bad parameter
+ * values are diagnosed; the feedback params are common to every workload.
  */
 #include "tests/helpers.h"
 
@@ -11,54 +12,7 @@
 
 #include "benchmarks/workload.h"
 
-struct wl {
-    struct bench_spec *s;
-    struct wl_config cfg;
-    void *st;
-    struct wl_arms arms;
-};
-
-/* Configure workload id on k arms with params "key", value, ..., NULL. */
-static void wl_open(struct wl *w, const char *id, int k, long long horizon, ...)
-{
-    w->s = bench_spec_new();
-    bench_spec_set_string(&w->s->workload, id);
-    w->s->arms = k;
-    w->s->horizon = horizon;
-    va_list ap;
-    va_start(ap, horizon);
-    for (const char *key; (key = va_arg(ap, const char *));)
-        bench_spec_set_param(w->s, key, va_arg(ap, double));
-    va_end(ap);
-    struct diag_list d;
-    diag_list_init(&d);
-    const struct wl_type *t = wl_find(id);
-    assert_non_null(t);
-    if (wl_configure(t, w->s, &w->cfg, &d) < 0) {
-        char *line = diag_format(&d.items[0]);
-        fail_msg("configure %s: %s", id, line);
-    }
-    diag_list_release(&d);
-    w->st = calloc(1, t->state_size(&w->cfg));
-    struct wl_seed seed = {12345, 0};
-    t->init(w->st, &w->cfg, &seed);
-    t->advance(w->st, 1, &w->arms);
-}
-
-static void wl_close(struct wl *w)
-{
-    free(w->st);
-    wl_config_release(&w->cfg);
-    bench_spec_free(w->s);
-}
-
-static double mean_reward(struct wl *w, int arm, int n)
-{
-    double s = 0;
-    for (int i = 0; i < n; i++)
-        s += w->cfg.type->pull(w->st, arm);
-    return s / n;
-}
+#include "tests/wl_fixture.h"
 
 static void test_registry_has_every_workload(void **state)
 {
@@ -72,18 +26,6 @@ static void test_registry_has_every_workload(void **state)
     for (size_t i = 0; i < n; i++)
         assert_non_null(wl_find(ids[i]));
     assert_null(wl_find("bernouli"));
-}
-
-static void test_default_bernoulli_rates_are_realistic_ctrs(void **state)
-{
-    struct wl w;
-    wl_open(&w, "bernoulli", 10, 1000, "shuffle", 0.0, NULL);
-    assert_near(w.cfg.means[0], 0.1, 1e-15);
-    assert_near(w.cfg.means[9], 0.001, 1e-15);
-    for (int i = 1; i < 10; i++)
-        assert_true(w.cfg.means[i] < w.cfg.means[i - 1]);
-    assert_near(mean_reward(&w, 0, 200000), 0.1, 5 * sqrt(0.09 / 200000));
-    wl_close(&w);
 }
 
 static void test_best_gap_and_shuffle(void **state)
@@ -119,64 +61,6 @@ static void test_arm_streams_give_common_random_numbers(void **state)
     assert_memory_equal(ra, rb, sizeof(ra));
     wl_close(&a);
     wl_close(&b);
-}
-
-static void test_real_valued_rewards_have_their_means(void **state)
-{
-    struct wl w;
-    wl_open(&w, "gaussian", 2, 1000, "best", 1.0, "gap", 0.5, "sigma", 2.0, "shuffle", 0.0,
-            NULL);
-    assert_near(mean_reward(&w, 1, 200000), 0.5, 5 * 2 / sqrt(200000));
-    assert_near(w.cfg.type->lower_bound(&w.cfg), 2 * 4.0 / 0.5, 1e-12);
-    wl_close(&w);
-    wl_open(&w, "bounded", 2, 1000, "best", 0.7, "gap", 0.2, "shuffle", 0.0, NULL);
-    for (int i = 0; i < 1000; i++) {
-        double r = w.cfg.type->pull(w.st, 0);
-        assert_true(r >= 0 && r <= 1);
-    }
-    assert_near(mean_reward(&w, 0, 200000), 0.7, 0.003);
-    wl_close(&w);
-    wl_open(&w, "revenue", 2, 1000, "best", 0.05, "gap", 0.01, "value_mu", 3.0, "value_sigma",
-            0.5, "shuffle", 0.0, NULL);
-    double expected = 0.05 * exp(3.0 + 0.125);
-    assert_near(w.arms.means[0], expected, 1e-12);
-    assert_near(mean_reward(&w, 0, 400000), expected, 0.05 * expected);
-    wl_close(&w);
-}
-
-static void test_piecewise_reverses_at_change_points(void **state)
-{
-    struct wl w;
-    wl_open(&w, "piecewise", 3, 1000, "changes", 1.0, "shuffle", 0.0, "best", 0.9, "worst",
-            0.1, NULL);
-    const struct wl_type *t = w.cfg.type;
-    long long next = t->advance(w.st, 1, &w.arms);
-    assert_int_equal(next, 501);
-    assert_int_equal(w.arms.best_arm, 0);
-    next = t->advance(w.st, next, &w.arms);
-    assert_int_equal(w.arms.best_arm, 2);
-    assert_near(w.arms.means[0], 0.1, 1e-12);
-    wl_close(&w);
-    wl_open(&w, "piecewise", 2, 1000, "change_every", 100.0, NULL);
-    assert_int_equal(w.cfg.type->advance(w.st, 1, &w.arms), 101);
-    wl_close(&w);
-}
-
-static void test_drift_stays_in_unit_interval_and_moves(void **state)
-{
-    struct wl w;
-    wl_open(&w, "drift", 4, 4000, "best", 0.6, "gap", 0.1, "amplitude", 1.0, NULL);
-    const struct wl_type *t = w.cfg.type;
-    int best_changes = 0, last = -1;
-    for (long long s = 1; s <= 4000; s++) {
-        assert_int_equal(t->advance(w.st, s, &w.arms), s + 1);
-        for (int i = 0; i < 4; i++)
-            assert_true(w.arms.means[i] >= 0 && w.arms.means[i] <= 1);
-        best_changes += last >= 0 && w.arms.best_arm != last;
-        last = w.arms.best_arm;
-    }
-    assert_true(best_changes >= 4);
-    wl_close(&w);
 }
 
 static void test_lai_robbins_constants_match_the_reference(void **state)
@@ -220,18 +104,79 @@ static void test_bad_values_are_diagnosed(void **state)
     bench_spec_free(s);
 }
 
+/* batch, delay_mean, delay_kind and window are common params: every
+ * workload, of every kind, takes them into its config (a type listing one
+ * keeps its own default), and bad values are diagnosed on any kind. */
+static void test_feedback_params_are_common_to_every_workload(void **state)
+{
+    for (size_t i = 0; i < wl_registry_count; i++) {
+        struct bench_spec *s = bench_spec_new();
+        bench_spec_set_string(&s->workload, wl_registry[i]->name);
+        s->horizon = 1000;
+        bench_spec_set_param(s, "batch", 3);
+        bench_spec_set_param(s, "delay_mean", 5);
+        bench_spec_set_param(s, "delay_kind", 1);
+        bench_spec_set_param(s, "window", 4);
+        struct diag_list d;
+        diag_list_init(&d);
+        struct wl_config cfg;
+        if (wl_configure(wl_registry[i], s, &cfg, &d) != 0)
+            fail_msg("%s: %s", wl_registry[i]->name, d.items[0].message);
+        assert_int_equal(cfg.batch, 3);
+        assert_near(cfg.delay_mean, 5, 0);
+        assert_int_equal(cfg.delay_kind, WL_DELAY_FIXED);
+        assert_int_equal(cfg.window, 4);
+        wl_config_release(&cfg);
+        diag_list_release(&d);
+        bench_spec_free(s);
+    }
+    static const struct {
+        const char *workload;
+        double delay_mean;
+    } defaults[] = {{"bernoulli", 0}, {"cascade", 0}, {"delayed", 100}};
+    for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++) {
+        struct wl w;
+        wl_open(&w, defaults[i].workload, 10, 1000, NULL);
+        assert_near(w.cfg.delay_mean, defaults[i].delay_mean, 0);
+        assert_int_equal(w.cfg.batch, 1);
+        assert_int_equal(w.cfg.window, 0);
+        wl_close(&w);
+    }
+    static const struct {
+        const char *key;
+        double value;
+        const char *message;
+    } bad[] = {
+        {"window", -1, "'window' must be a whole number of rounds >= 0, not -1"},
+        {"window", 2.5, "'window' must be a whole number of rounds >= 0, not 2.5"},
+        {"delay_kind", 2, "'delay_kind' must be 0 (geometric) or 1 (fixed), not 2"},
+        {"delay_mean", -3, "'delay_mean' must be between 0 and 1e9, not -3"},
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        struct bench_spec *s = bench_spec_new();
+        bench_spec_set_string(&s->workload, "contextual_logistic");
+        bench_spec_set_param(s, bad[i].key, bad[i].value);
+        struct diag_list d;
+        diag_list_init(&d);
+        struct wl_config cfg;
+        assert_int_equal(wl_configure(wl_find("contextual_logistic"), s, &cfg, &d), -1);
+        assert_int_equal(d.errors, 1);
+        assert_non_null(strstr(d.items[0].message, bad[i].message));
+        wl_config_release(&cfg);
+        diag_list_release(&d);
+        bench_spec_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_registry_has_every_workload),
-        cmocka_unit_test(test_default_bernoulli_rates_are_realistic_ctrs),
         cmocka_unit_test(test_best_gap_and_shuffle),
         cmocka_unit_test(test_arm_streams_give_common_random_numbers),
-        cmocka_unit_test(test_real_valued_rewards_have_their_means),
-        cmocka_unit_test(test_piecewise_reverses_at_change_points),
-        cmocka_unit_test(test_drift_stays_in_unit_interval_and_moves),
         cmocka_unit_test(test_lai_robbins_constants_match_the_reference),
         cmocka_unit_test(test_bad_values_are_diagnosed),
+        cmocka_unit_test(test_feedback_params_are_common_to_every_workload),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,27 +1,16 @@
 /*
- * test_pricing: the demand curves in closed form, revenue-aware policies
- * beat uniform pricing, and an inventory is never oversold.
+ * test_wl_pricing: benchmarks/workloads/pricing.c, the demand curves in
+ * closed form, and an inventory is never oversold.
  */
 #include "tests/helpers.h"
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "benchmarks/policy.h"
 #include "benchmarks/runner.h"
 
-static struct bench_spec *price_spec(double demand, long long horizon)
-{
-    struct bench_spec *s = bench_spec_new();
-    bench_spec_set_string(&s->workload, "pricing");
-    s->arms = 10;
-    s->horizon = horizon;
-    s->seeds = 3;
-    s->seed = 11;
-    bench_spec_set_param(s, "demand", demand);
-    return s;
-}
+#include "tests/pricing_fixture.h"
 
 static void test_demand_curves_in_closed_form(void **state)
 {
@@ -57,24 +46,6 @@ static void test_demand_curves_in_closed_form(void **state)
     diag_list_release(&d);
 }
 
-static void test_revenue_policies_beat_uniform_pricing(void **state)
-{
-    for (double kind = 0; kind <= 1; kind++) {
-        struct bench_spec *s = price_spec(kind, 20000);
-        bench_spec_add_policy(s, "price_ucb");
-        bench_spec_add_policy(s, "price_ts");
-        bench_spec_add_policy(s, "demand_ts");
-        bench_spec_add_policy(s, "uniform");
-        struct bench_results r;
-        bench_results_init(&r);
-        assert_int_equal(bench_run(s, &r, NULL, NULL), 0);
-        for (int p = 0; p < 3; p++)
-            assert_true(r.policies[p].regret.mean < 0.5 * r.policies[3].regret.mean);
-        bench_results_release(&r);
-        bench_spec_free(s);
-    }
-}
-
 static void test_inventory_is_never_oversold(void **state)
 {
     struct bench_spec *s = price_spec(0, 5000);
@@ -100,7 +71,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_demand_curves_in_closed_form),
-        cmocka_unit_test(test_revenue_policies_beat_uniform_pricing),
         cmocka_unit_test(test_inventory_is_never_oversold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,12 +1,13 @@
 /*
- * test_policy_speedups: KL-UCB and Bayes-UCB (policies/klucb.c) play the
- * arms of the naive loop (every index every round by pol_kl_ucb /
+ * test_lazy_index: benchmarks/policies/lazy_index.c, the exact speed-ups of
+ * the KL-UCB and Bayes-UCB indices (policies/klucb.c): both play the arms of
+ * the naive loop (every index every round by pol_kl_ucb /
  * pol_beta_upper_quantile, argmax with the lowest index among ties) at
  * e-commerce click rates (means 0.01-0.03, K = 10 and K = 100), where every
- * arm is still being explored and the leader changes almost every round,
- * so the per-arm bounds and their refinement decide; also with the knob c,
+ * arm is still being explored and the leader changes almost every round, so
+ * the per-arm bounds and their refinement decide; also with the knob c,
  * rewards in [0, 1] that are not 0/1, batched feedback, and ties (arms that
- * never pay, arms that always pay). test_policies.c covers 0.5/0.4.
+ * never pay, arms that always pay). test_pol_klucb.c covers 0.5/0.4.
  */
 #include "tests/helpers.h"
 

@@ -1,5 +1,7 @@
 /*
- * test_scenarios: the bundled taxonomy against the literature.
+ * test_recommend_literature: the recommendations of the bundled taxonomy
+ * (advisor/recommend.c on taxonomy/bandits.yaml) against the literature,
+ * and the advisor's properties (tests/adv_props.h) on the bundled taxonomy.
  *
  * Each case is a problem described by a few answers (every other trait is
  * left not_sure, as a hurried user would) and the algorithms the cited
