@@ -279,6 +279,12 @@ static int load_assumes(struct tax_builder *b, const char *file, const struct yr
         const struct tax_trait *tr = resolve_trait(b, file, map->pairs[i].key, what);
         const struct tax_answer *a = tr ? resolve_answer(b, file, map->pairs[i].value, tr, what)
                                         : NULL;
+        if (a && tax_answer_is_not_sure(a)) {
+            const struct yr_node *v = map->pairs[i].value;
+            diag_add(b->diags, DIAG_ERROR, file, v->line, v->col,
+                     "'not_sure' cannot be assumed by %s: an assumption names the answer the "
+                     "algorithm needs", what);
+        }
         if (!a || tax_answer_is_not_sure(a)) {
             rc = -1;
             continue;

@@ -10,9 +10,8 @@
  * defined in any other; each section's loader (traits.h, catalog.h,
  * algorithms.h) gets one item at a time, and validate.h checks what needs
  * a whole section. Every problem becomes a diagnostic and loading goes on,
- * so one run reports them all. A non-list `traits`, `references` or
- * `families` is reported; a non-list `algorithms` is passed over without a
- * diagnostic.
+ * so one run reports them all; a section that is not a list is one of
+ * them.
  */
 #include "taxonomy/taxonomy.h"
 
@@ -62,12 +61,12 @@ static size_t count_section(struct tax_builder *b, const char *name)
 
 typedef void (*tb_item_fn)(struct tax_builder *b, const char *file, const struct yr_node *n);
 
-/* Call fn on every item of section `name`, file by file. With check, a
- * section that is not a list is reported; without, it is passed over. */
-static void load_section(struct tax_builder *b, const char *name, bool check, tb_item_fn fn)
+/* Call fn on every item of section `name`, file by file; a section that
+ * is not a list is reported (by section()) and passed over. */
+static void load_section(struct tax_builder *b, const char *name, tb_item_fn fn)
 {
     for (size_t i = 0; i < b->n_docs; i++) {
-        const struct yr_node *s = check ? section(b, i, name) : yr_get(b->docs[i]->root, name);
+        const struct yr_node *s = section(b, i, name);
         if (!s || s->kind != YR_SEQUENCE)
             continue;
         for (size_t j = 0; j < s->count; j++)
@@ -128,11 +127,11 @@ struct tax *tax_load(const char *const *paths, size_t n_paths, struct diag_list 
     struct tax_builder b = {.t = t, .diags = diags};
     read_files(&b, paths, n_paths);
     size_sections(&b);
-    load_section(&b, "traits", true, tb_load_trait);
+    load_section(&b, "traits", tb_load_trait);
     tb_check_traits(&b);
-    load_section(&b, "references", true, tb_load_reference);
-    load_section(&b, "families", true, tb_load_family);
-    load_section(&b, "algorithms", false, tb_load_algorithm);
+    load_section(&b, "references", tb_load_reference);
+    load_section(&b, "families", tb_load_family);
+    load_section(&b, "algorithms", tb_load_algorithm);
     tb_check_map(&b);
 
     for (size_t i = 0; i < b.n_docs; i++)
