@@ -5,6 +5,9 @@
 #               a short fuzz run of every loader, valgrind on the CLI, and
 #               the sweep tests under Open MPI
 #               (make test QUICK=1 stops after the plain tests)
+# make test runs every stage even after one fails, prints a summary of all
+# of them and fails at the end if any failed (scripts/test-stages.sh).
+# On a machine without make, `sh bootstrap.sh run|test` installs it first.
 BUILD    ?= build
 ASAN     ?= build-asan
 FUZZ     ?= build-fuzz
@@ -14,7 +17,10 @@ JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR   := $(if $(CI),ON,OFF)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test bench sanitize fuzz fuzz-smoke valgrind mpi-test clean
+.PHONY: all deps configure build run test test-plain bench sanitize fuzz fuzz-smoke valgrind mpi-test clean
+
+# The stages of make test, in order.
+TEST_STAGES := test-plain $(if $(QUICK),,sanitize fuzz-smoke valgrind mpi-test)
 
 all: build
 
@@ -30,9 +36,12 @@ build: configure
 run: build
 	@./$(BUILD)/banditmap
 
-test: build
+test: deps
+	@sh scripts/test-stages.sh "$(MAKE) -j1" $(TEST_STAGES)
+
+# The unit and end-to-end tests of the plain build (make test's first stage).
+test-plain: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	@$(if $(QUICK),true,$(MAKE) --no-print-directory -j1 sanitize fuzz-smoke valgrind mpi-test)
 
 bench: build
 	@sh benchmarks/run-bench.sh $(BUILD)

@@ -1,13 +1,13 @@
 #!/bin/sh
 # End-to-end checks of `banditmap ope`: exit codes, error format, JSON
 # contract, --skip-bad, --output, reproducibility, and the real Open
-# Bandit Dataset sample when it is present.
+# Bandit Dataset sample, which ships in data/obd (missing files fail).
 # $1 = banditmap binary, $2 = source root.
 set -u
 BIN=$1
 ROOT=$2
 FIX=$ROOT/tests/fixtures/ope
-OBD=$ROOT/../shared/data/obd
+OBD=$ROOT/data/obd
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 fails=0
@@ -104,7 +104,7 @@ cmp -s "$TMP/a" "$TMP/c" || fail "--output differs from stdout"
     >"$TMP/d" 2>/dev/null
 cmp -s "$TMP/a" "$TMP/d" && fail "--seed changes nothing"
 
-# --- the real Open Bandit Dataset sample (skipped when absent)
+# --- the real Open Bandit Dataset sample (shipped in data/obd: a missing file fails)
 if [ -r "$OBD/random/men/men.csv" ] && [ -r "$OBD/bts/men/men.csv" ]; then
     expect_exit 0 "$OBD/random/men/men.csv" --policy uniform -e ips --json
     expect_out '"on_policy_value": 0.0046'
@@ -117,7 +117,7 @@ if [ -r "$OBD/random/men/men.csv" ] && [ -r "$OBD/bts/men/men.csv" ]; then
     expect_exit 0 "$OBD/bts/men/men.csv" --items "$OBD/bts/men/item_context.csv" \
         --policy top:item_feature_0 -e ips,dm,dr
 else
-    echo "skipping the Open Bandit Dataset checks: $OBD not found"
+    fail "the Open Bandit Dataset sample is missing: no $OBD/random/men/men.csv or $OBD/bts/men/men.csv"
 fi
 
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
