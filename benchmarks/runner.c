@@ -5,8 +5,9 @@
  * counter; each writes only its own slots of the raw arrays, and the
  * summary is computed afterwards in seed order, so scheduling cannot
  * change a number. The hot loop (run_plain) has no delay or batch
- * bookkeeping; run_general handles delayed and batched feedback and
- * best-arm identification (run.c holds both).
+ * bookkeeping; run_general handles every other run: delayed, batched and
+ * censored feedback, replaced slots, best-arm identification and the
+ * structured kinds (run.c holds both).
  */
 #include "benchmarks/runner.h"
 

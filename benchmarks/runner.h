@@ -11,7 +11,17 @@
  *
  * Memory per run is O(k) plus the checkpoints (O(log T)), never O(T):
  * runs keep cumulative regret and reward at log-spaced checkpoints only.
- * Delayed feedback adds the rewards in flight; SW-UCB its window.
+ * Delayed and batched feedback add the plays in flight, O(L + dim) each
+ * (the list and clicks, the context and played features); SW-UCB its
+ * window.
+ *
+ * Feedback and replaced slots follow workload.h ("Arm replacement",
+ * "Feedback") on every workload kind: the policy gets round->replaced in
+ * the round of the change; a play in flight whose slot has been replaced
+ * since is dropped; a reward later than the attribution window arrives
+ * at the window's end as a non-conversion (raw 0). The delays are the
+ * seed's stream 2, so a spec and seed give the same bytes at any thread
+ * count.
  *
  * The engine never prints. Long runs report through the callback, from
  * the calling thread, about every 100 ms and when a run finishes; a

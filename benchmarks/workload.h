@@ -9,9 +9,10 @@
  *  - configure: once per benchmark. wl_configure() checks the spec's
  *    params against the type's list (unknown keys and bad values are
  *    diagnostics at the param's file:line:col), builds the base arm means
- *    and the feedback settings (batch, delay) into a struct wl_config,
- *    then calls the type's configure hook for its own checks. The config
- *    is read-only afterwards and shared by every run and thread.
+ *    and the feedback settings (batch, delay, window: "Feedback" below)
+ *    into a struct wl_config, then calls the type's configure hook for
+ *    its own checks. The config is read-only afterwards and shared by
+ *    every run and thread.
  *  - run: once per (seed). The runner allocates state_size(cfg) zeroed
  *    bytes and calls init(state, cfg, key): the workload draws its
  *    per-seed randomness (e.g. the arm order) from key and keeps one rng
@@ -23,6 +24,62 @@
  *          which they change (WL_NEVER for stationary workloads);
  *      pull(state, arm) returns the reward of one play.
  *    Memory per run is O(k): no per-round storage.
+ *
+ * Arm replacement (catalogue churn). A slot's item may retire and a new
+ * one take its place (new mean, new features, nothing known about it):
+ *  - advance(state, t, arms) reports the slots it replaced at round t
+ *    (the round of the call, i.e. the round the previous call returned)
+ *    in arms->replaced[0..n_replaced): distinct slots in [0, k), an array
+ *    owned by the workload state, valid until the next advance() call;
+ *    arms->means already holds the new items' means. The runner sets
+ *    arms->replaced = NULL and n_replaced = 0 before every advance()
+ *    call, so a call that replaces nothing sets neither. A workload
+ *    that replaces slots at round u returns a next change <= u.
+ *  - round(state, t, round, arms) reports them the same way in
+ *    round->replaced / n_replaced (it fills the round; the runner clears
+ *    both before every call; arms->replaced is not read then).
+ *  - The runner hands the list to the policy as round->replaced /
+ *    n_replaced in round t only, before select (NULL / 0 in every other
+ *    round), in every loop (single-arm, identification, structured), so
+ *    the policy can reset those slots before it chooses (a round with no
+ *    play, the budget spent, hands nothing over).
+ *  - Feedback in flight belongs to the item that was played. Each slot
+ *    has a generation, the round of its latest replacement (0 at the
+ *    start); a pending play is tagged with its round, and if its slot's
+ *    generation is later than that when it comes due, the runner drops
+ *    it: the policy never hears about the old item's reward (a list is
+ *    dropped whole when any of its slots was replaced). Feedback due
+ *    before round t (arrival <= t) is delivered before the replacements
+ *    of round t take effect, so immediate feedback is never dropped.
+ *    Regret and reward are counted at the play, dropped or not.
+ *
+ * Feedback (the common params, accepted by every workload and resolved
+ * by wl_configure into cfg->batch, delay_mean, delay_kind, window; a type
+ * may list a common param among its own params to give it another
+ * default, e.g. delayed's delay_mean 100, and still gets it in cfg). A
+ * play at round t with delay D (delay_kind: geometric on {0, 1, ...} with
+ * mean delay_mean, or fixed; 0 = immediate) arrives before round t+1+D,
+ * rounded up to the next batch boundary (rounds B+1, 2B+1, ...) when
+ * batch B > 1. Delays come from the seed's stream 2, one draw per play
+ * (geometric only), so they are per-seed. With an attribution window w
+ * > 0, a reward with D > w is censored: it arrives before round t+1+w
+ * (then batch-rounded) as a non-conversion, raw 0 (slates: no clicks,
+ * every position examined; budgets: the realised cost still comes
+ * back): the practice of attribution windows in display advertising,
+ * where a conversion later than the window is counted as a
+ * non-conversion (the censoring Chapelle 2014, "Modeling delayed
+ * feedback in display advertising", KDD, models). For a geometric delay
+ * the censored share is P(D > w) = (m / (1 + m))^(w+1); a fixed delay
+ * censors all or none.
+ *
+ * Every kind takes every feedback setting: the runner copies what the
+ * policy gets back (context, played features, list, clicks, cost) into
+ * the pending item, O(L + dim) per play in flight for lists of L. Memory
+ * per run grows with the plays in flight only. Costs are realised at
+ * the play and round->budget_left drops at once (the spend is known to
+ * the system even when the conversion is not). The logged run
+ * (runner.h, struct bench_log) always has immediate feedback.
+ *
  * Rewards are in workload units (clicks, revenue); cfg->lo/hi give the
  * nominal range the runner uses to normalise what policies see.
  *
@@ -45,7 +102,7 @@
  *       less than 1 remains; each round left then adds arms->best to the
  *       regret and nothing to the reward.
  * These workloads set cfg->dim, cfg->slate_size and cfg->budget in their
- * configure hook, and take immediate feedback only (batch 1).
+ * configure hook.
  */
 #ifndef BM_WORKLOAD_H
 #define BM_WORKLOAD_H
@@ -109,6 +166,7 @@ struct wl_config {
     long long batch;             /* policy updated every batch rounds (1 = every round) */
     double delay_mean;           /* 0 = immediate feedback */
     enum wl_delay_kind delay_kind;
+    long long window;            /* attribution window in rounds, 0 = none (censoring) */
     double delta;                /* identification confidence */
     bool shuffle;                /* permute the arm order per seed */
     /* the structured kinds; 0 for the others */
@@ -128,6 +186,10 @@ struct wl_arms {
     const double *means;         /* k expected rewards now (workload units) */
     double best;                 /* the largest of means */
     int best_arm;                /* the lowest index attaining it */
+    const int *replaced;         /* slots replaced at the round of the last advance()
+                                    call, or NULL; owned by the state, valid until the
+                                    next advance() (see "Arm replacement" above) */
+    int n_replaced;              /* their count; 0 when none */
 };
 
 typedef int (*wl_configure_fn)(struct wl_config *cfg, const struct bench_spec *s,
@@ -171,7 +233,8 @@ extern const size_t wl_registry_count;
 /* The workload with this id, or NULL. */
 const struct wl_type *wl_find(const char *name);
 
-/* Params every workload accepts besides its own: "batch". */
+/* Params every workload accepts besides its own: "batch", "delay_mean",
+ * "delay_kind", "window", "shuffle" (see "Feedback" above). */
 extern const struct wl_param wl_common_params[];
 
 /* Build cfg from the spec for type t. Spec params whose key contains a
@@ -199,8 +262,5 @@ void wl_arm_stream(struct rng *r, const struct wl_seed *seed, int arm);
 /* Lai & Robbins (1985) constant for Bernoulli arms with these means:
  * sum over suboptimal i of (p* - p_i) / kl(p_i, p*). */
 double wl_lai_robbins_bernoulli(const double *means, int k);
-/* Configure hook helper for the structured workloads: batch must be 1. */
-int wl_require_immediate(const struct wl_config *cfg, const struct bench_spec *s,
-                         struct diag_list *diags);
 
 #endif

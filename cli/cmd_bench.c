@@ -15,6 +15,7 @@
 #include "advisor/profile.h"
 #include "advisor/recommend.h"
 #include "base/atomic_file.h"
+#include "base/suggest.h"
 #include "base/xalloc.h"
 #include "benchmarks/log_writer.h"
 #include "benchmarks/plan.h"
@@ -48,6 +49,9 @@ static void usage(FILE *out)
             "  --param KEY=VALUE    any workload parameter or POLICY.KNOB (repeatable)\n"
             "  --policy A,B,...     policies to race (--list-policies)\n"
             "  --recommended ID     the pick the verdict checks\n"
+            "                       (without --policy: the baselines the descriptors name\n"
+            "                       for the workload's kind, and budget policies when it\n"
+            "                       has a budget)\n"
             "output:\n"
             "  --json               JSON on stdout instead of the table\n"
             "  --no-timing          rounds_per_second as null (byte-identical output)\n"
@@ -58,6 +62,7 @@ static void usage(FILE *out)
             "                       exact propensities, for 'banditmap ope'\n"
             "  --log-epsilon E      exploration mixed into the logged run (default 0.1):\n"
             "                       a uniformly random arm with probability E\n"
+            "  --dry-run            print the spec that would run (YAML) and exit\n"
             "  --list-policies      list policy ids and exit\n"
             "  --list-workloads     list workload ids and their parameters and exit\n"
             "  -h, --help           this help\n");
@@ -67,7 +72,7 @@ enum {
     OPT_SEEDS = 256, OPT_HORIZON, OPT_SEED, OPT_THREADS, OPT_WORKLOAD, OPT_ARMS, OPT_BEST,
     OPT_GAP, OPT_MEANS, OPT_PARAM, OPT_POLICY, OPT_RECOMMENDED, OPT_JSON, OPT_NO_TIMING,
     OPT_CSV, OPT_SVG, OPT_LIST_POLICIES, OPT_LIST_WORKLOADS, OPT_PROFILE, OPT_PRESET,
-    OPT_LOG, OPT_LOG_EPSILON, OPT_ALLOW_LONG,
+    OPT_LOG, OPT_LOG_EPSILON, OPT_ALLOW_LONG, OPT_DRY_RUN,
 };
 
 /* Past this many simulated rounds (horizon x seeds x policies) a run takes
@@ -77,7 +82,7 @@ static const double long_run_rounds = 1e11;
 
 struct bench_opts {
     const char *spec_file, *profile, *preset, *csv, *svg, *log;
-    bool json, timing, list_policies, list_workloads, allow_long;
+    bool json, timing, list_policies, list_workloads, allow_long, dry_run;
     int threads;
     double log_epsilon;
 };
@@ -340,6 +345,7 @@ static const struct option long_opts[] = {
     {"log", required_argument, NULL, OPT_LOG},
     {"log-epsilon", required_argument, NULL, OPT_LOG_EPSILON},
     {"allow-long", no_argument, NULL, OPT_ALLOW_LONG},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -438,6 +444,83 @@ static int run(struct bench_spec *s, const struct bench_opts *o)
     return status;
 }
 
+/* Every --param KEY names a param of the final workload (its own or a
+ * common one) or POLICY.KNOB of a known policy; CLI_USAGE after printing
+ * which KEY is wrong and what it could have been. */
+static int check_params(const struct bench_spec *s, const struct pending_opt *pend, size_t n)
+{
+    const struct wl_type *t = s->workload ? wl_find(s->workload) : NULL;
+    int status = CLI_OK;
+    for (size_t i = 0; i < n && t; i++) {
+        if (pend[i].opt != OPT_PARAM)
+            continue;
+        const char *arg = pend[i].arg, *eq = strchr(arg, '=');
+        char *key = xstrndup(arg, (size_t)(eq - arg));
+        const char *dot = strchr(key, '.');
+        const char *names[64];
+        size_t nn = 0;
+        bool ok = false;
+        if (dot) {
+            char *pol = xstrndup(key, (size_t)(dot - key));
+            const struct pol_type *pt = pol_find(pol);
+            for (size_t j = 0; pt && j < pt->n_knobs && nn < 64; j++) {
+                ok |= !strcmp(pt->knobs[j].name, dot + 1);
+                names[nn++] = pt->knobs[j].name;
+            }
+            const char *hint = pt ? suggest_closest(dot + 1, names, nn) : NULL;
+            if (!pt)
+                fprintf(stderr, "banditmap bench: --param '%s': no policy '%s' "
+                        "(--list-policies)\n", arg, pol);
+            else if (!ok)
+                fprintf(stderr,
+                        "banditmap bench: --param '%s': policy '%s' has no knob '%s'%s%s%s\n",
+                        arg, pol, dot + 1, hint ? " (did you mean '" : "", hint ? hint : "",
+                        hint ? "'?)" : "");
+            ok = ok && pt;
+            free(pol);
+        } else {
+            for (size_t j = 0; t->params[j].name && nn < 64; j++)
+                names[nn++] = t->params[j].name;
+            for (size_t j = 0; wl_common_params[j].name && nn < 64; j++)
+                names[nn++] = wl_common_params[j].name;
+            for (size_t j = 0; j < nn; j++)
+                ok |= !strcmp(names[j], key);
+            const char *hint = suggest_closest(key, names, nn);
+            if (!ok)
+                fprintf(stderr, "banditmap bench: --param '%s': workload '%s' has no parameter "
+                        "'%s'%s%s%s (--list-workloads)\n", arg, t->name, key,
+                        hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+        }
+        free(key);
+        if (!ok)
+            status = CLI_USAGE;
+    }
+    return status;
+}
+
+/* No --policy on a quick run: the baselines of the workload's kind (plus
+ * the budget policies when its configuration has a budget), from the
+ * descriptors. A workload that does not configure is left to run(), which
+ * reports why. */
+static int add_default_policies(struct bench_spec *s)
+{
+    const struct wl_type *t = s->workload ? wl_find(s->workload) : NULL;
+    if (!t)
+        return CLI_OK;   /* run() names the unknown workload */
+    struct diag_list d;
+    diag_list_init(&d);
+    struct wl_config cfg;
+    bool budgeted = wl_configure(t, s, &cfg, &d) == 0 && cfg.budget > 0 &&
+                    t->kind != WL_KIND_PRICING;
+    wl_config_release(&cfg);
+    diag_list_release(&d);
+    const char *ids[32];
+    size_t n = bench_plan_default_policies(t, budgeted, ids, 32);
+    for (size_t i = 0; i < n; i++)
+        bench_spec_add_policy(s, ids[i]);
+    return CLI_OK;
+}
+
 /* The advisor's benchmark for a profile file or a bundled preset
  * (bench_plan_spec), or NULL after printing why. */
 static struct bench_spec *spec_for_profile(const char *profile, const char *preset)
@@ -498,6 +581,7 @@ int cmd_bench(int argc, char **argv)
         case OPT_PRESET: o.preset = optarg; break;
         case OPT_LOG: o.log = optarg; break;
         case OPT_ALLOW_LONG: o.allow_long = true; break;
+        case OPT_DRY_RUN: o.dry_run = true; break;
         case OPT_LOG_EPSILON: {
             double e;
             if (parse_number("--log-epsilon", optarg, &e) < 0 || e < 0 || e > 1) {
@@ -555,12 +639,13 @@ int cmd_bench(int argc, char **argv)
     for (size_t i = 0; i < n_pend && status == CLI_OK; i++)
         if (apply(s, pend[i].opt, pend[i].arg, &o) < 0)
             status = CLI_USAGE;
-    if (status == CLI_OK && s->n_policies == 0 && !o.spec_file && !o.profile && !o.preset) {
-        bench_spec_add_policy(s, "ucb1");
-        bench_spec_add_policy(s, "klucb");
-        bench_spec_add_policy(s, "ts");
-    }
     if (status == CLI_OK)
+        status = check_params(s, pend, n_pend);
+    if (status == CLI_OK && s->n_policies == 0 && !o.spec_file && !o.profile && !o.preset)
+        status = add_default_policies(s);
+    if (status == CLI_OK && o.dry_run)
+        bench_spec_write(s, stdout);
+    else if (status == CLI_OK)
         status = run(s, &o);
     bench_spec_free(s);
     free(pend);

@@ -185,6 +185,9 @@ static void print_text(const struct adv_recommendation *r, const struct bench_pl
     for (size_t i = 0; i < b->n_policies; i++)
         printf("%s%s", i ? ", " : " ", b->policies[i]);
     printf("; validates %s\n", b->recommended ? b->recommended : "nothing (baselines only)");
+    for (size_t i = 0; i < b->n_traits; i++)
+        printf("  %-12s %s: %s\n", b->traits[i].carried ? "carried:" : "not carried:",
+               b->traits[i].trait, b->traits[i].text);
     if (b->note)
         printf("  note: %s\n", b->note);
     printf("\nExcluded: %zu algorithm%s%s\n", r->n_excluded, r->n_excluded == 1 ? "" : "s",

@@ -198,6 +198,28 @@ static void json_bench(struct jsonw *w, const struct bench_plan *b)
     jsonw_key(w, "validates");
     json_alg_ref(w, b->validated);
     jsonw_member_bool(w, "top_pick_simulated", b->validated && !b->substitute);
+    jsonw_key(w, "horizon_rule");
+    jsonw_object_begin(w);
+    jsonw_member_int(w, "profile_horizon", b->profile_horizon);
+    jsonw_member_int(w, "simulated_horizon", b->horizon);
+    jsonw_member_bool(w, "scaled", b->scaled);
+    jsonw_member_number(w, "rounds_per_second_per_core", b->rate);
+    jsonw_member_number(w, "estimated_seconds", b->est_seconds);
+    jsonw_member_int(w, "budget_seconds", BENCH_PLAN_BUDGET_SECONDS);
+    jsonw_member_int(w, "cores", BENCH_PLAN_CORES);
+    jsonw_member_number(w, "gap_factor", b->gap_factor);
+    jsonw_member_number(w, "time_factor", b->time_factor);
+    jsonw_object_end(w);
+    jsonw_key(w, "traits");
+    jsonw_array_begin(w);
+    for (size_t i = 0; i < b->n_traits; i++) {
+        jsonw_object_begin(w);
+        jsonw_member_string(w, "trait", b->traits[i].trait);
+        jsonw_member_bool(w, "carried", b->traits[i].carried);
+        jsonw_member_string(w, "text", b->traits[i].text);
+        jsonw_object_end(w);
+    }
+    jsonw_array_end(w);
     jsonw_member_string(w, "note", b->note);
     jsonw_object_end(w);
 }
@@ -310,6 +332,13 @@ void report_rec_markdown(const struct adv_recommendation *r, const struct bench_
     fprintf(out, "\n## Benchmark\n\n");
     if (plan->note)
         fprintf(out, "%s\n\n", plan->note);
+    if (plan->n_traits) {
+        fprintf(out, "| trait | simulated | how, or why not |\n|---|---|---|\n");
+        for (size_t i = 0; i < plan->n_traits; i++)
+            fprintf(out, "| %s | %s | %s |\n", plan->traits[i].trait,
+                    plan->traits[i].carried ? "yes" : "no", plan->traits[i].text);
+        fprintf(out, "\n");
+    }
     fprintf(out, "Run with `banditmap bench SPEC.yaml` on this spec:\n\n```yaml\n");
     struct bench_spec *s = bench_plan_spec(plan, r->profile);
     bench_spec_write(s, out);

@@ -16,7 +16,11 @@
  *     "excluded": [{"id", "name", "reason"}],
  *     "benchmark": {"workload", "arms", "horizon", "seeds", "seed", "params": {K: V},
  *                   "policies": [ID], "recommended", "validates": {"id", "name"} | null,
- *                   "top_pick_simulated", "note"} }
+ *                   "top_pick_simulated",
+ *                   "horizon_rule": {"profile_horizon", "simulated_horizon", "scaled",
+ *                                    "rounds_per_second_per_core", "estimated_seconds",
+ *                                    "budget_seconds", "cores", "gap_factor", "time_factor"},
+ *                   "traits": [{"trait", "carried", "text"}], "note"} }
  * Scores are rounded to 3 decimals. Output is a pure function of the
  * recommendation, so identical inputs give identical bytes.
  */

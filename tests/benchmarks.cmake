@@ -18,6 +18,9 @@ bm_add_test(test_pol_ucb SOURCES test_pol_ucb.c LIBS bm_benchmarks)
 bm_add_test(test_pol_klucb SOURCES test_pol_klucb.c LIBS bm_benchmarks)
 bm_add_test(test_lazy_index SOURCES test_lazy_index.c LIBS bm_benchmarks)
 bm_add_test(test_pol_thompson SOURCES test_pol_thompson.c LIBS bm_benchmarks)
+bm_add_test(test_pol_chernoff_ucb SOURCES test_pol_chernoff_ucb.c LIBS bm_benchmarks)
+bm_add_test(test_pol_nonstationary SOURCES test_pol_nonstationary.c LIBS bm_benchmarks)
+bm_add_test(test_pol_identification SOURCES test_pol_identification.c LIBS bm_benchmarks)
 bm_add_test(test_pol_linear SOURCES test_pol_linear.c LIBS bm_benchmarks)
 bm_add_test(test_pol_linucb_hybrid SOURCES test_pol_linucb_hybrid.c LIBS bm_benchmarks)
 bm_add_test(test_pol_cascade SOURCES test_pol_cascade.c LIBS bm_benchmarks)
@@ -33,6 +36,9 @@ bm_add_test(test_wl_slates SOURCES test_wl_slates.c LIBS bm_benchmarks)
 bm_add_test(test_wl_pricing SOURCES test_wl_pricing.c LIBS bm_benchmarks)
 bm_add_test(test_wl_knapsack SOURCES test_wl_knapsack.c LIBS bm_benchmarks)
 bm_add_script_test(e2e_cli_bench e2e/cli_bench.sh)
+# `banditmap bench` as a process (cli/cmd_bench.c): default policies, --param.
+bm_add_test(test_cli_bench SOURCES test_cli_bench.c LIBS bm_benchmarks)
+add_dependencies(test_cli_bench banditmap)
 # Sweeps (benchmarks/sweep*.c, cli/cmd_sweep.c): `bench --sweep`,
 # --shard/--merge, resume, and MPI ranks (skipped, exit 77, without mpirun
 # or without -DBANDITMAP_MPI=ON).

@@ -1,6 +1,6 @@
 /*
  * test_pol_simple: benchmarks/policies/simple.c, epsilon-greedy explores
- * epsilon of the time.
+ * epsilon of the time; the greedy family and EXP3 play a replaced arm.
  */
 #include "tests/helpers.h"
 
@@ -9,6 +9,7 @@
 #include "benchmarks/policy.h"
 
 #include "tests/pol_fixture.h"
+#include "tests/churn_fixture.h"
 
 /* ---- closed forms ---- */
 
@@ -34,11 +35,29 @@ static void test_egreedy_explores_epsilon_of_the_time(void **state)
     inst_free(&in);
 }
 
+/* ---- replaced arms ---- */
+
+static void test_greedy_family_plays_a_replaced_arm_next(void **state)
+{
+    assert_plays_replaced("egreedy", 3000, 1, 61);
+    assert_plays_replaced("egreedy_decay", 3000, 1, 62);
+    assert_plays_replaced("softmax", 3000, 1, 63);
+}
+
+/* EXP3 gives the new arm the mean weight: played within a few rounds. */
+static void test_exp3_plays_a_replaced_arm_soon(void **state)
+{
+    assert_plays_replaced("exp3", 5000, 20, 64);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* closed forms */
         cmocka_unit_test(test_egreedy_explores_epsilon_of_the_time),
+        /* replaced arms */
+        cmocka_unit_test(test_greedy_family_plays_a_replaced_arm_next),
+        cmocka_unit_test(test_exp3_plays_a_replaced_arm_soon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
  * test_pol_thompson: benchmarks/policies/thompson.c, TS's cached Gammas
  * draw what rng_beta() draws, and lazy TS selects with the same law as
- * drawing every arm.
+ * drawing every arm; TS and Gaussian TS play a replaced arm soon.
  */
 #include "tests/helpers.h"
 
@@ -10,6 +10,7 @@
 #include "benchmarks/policy.h"
 
 #include "tests/pol_fixture.h"
+#include "tests/churn_fixture.h"
 
 static void test_ts_cached_gammas_draw_what_rng_beta_draws(void **state)
 {
@@ -89,12 +90,24 @@ static void test_lazy_ts_selects_with_the_same_law(void **state)
     inst_free(&in);
 }
 
+/* ---- replaced arms ---- */
+
+/* A replaced arm is back at the Beta(1, 1) prior (resp. no data), so it
+ * soon draws above the others' concentrated posteriors. */
+static void test_ts_and_gts_play_a_replaced_arm_soon(void **state)
+{
+    assert_plays_replaced("ts", 5000, 20, 51);
+    assert_plays_replaced("gts", 5000, 20, 52);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* exact speed-ups */
         cmocka_unit_test(test_ts_cached_gammas_draw_what_rng_beta_draws),
         cmocka_unit_test(test_lazy_ts_selects_with_the_same_law),
+        /* replaced arms */
+        cmocka_unit_test(test_ts_and_gts_play_a_replaced_arm_soon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,7 +19,7 @@ static void test_registry_has_every_policy_id(void **state)
 {
     static const char *const ids[] = {
         "uniform", "egreedy", "egreedy_decay", "softmax", "ucb1", "ucbv", "klucb",
-        "moss", "ts", "gts", "bayesucb", "exp3", "swucb", "ducb", "dts", "cusum_ucb",
+        "moss", "ucb_chernoff", "ts", "gts", "bayesucb", "exp3", "swucb", "ducb", "dts", "cusum_ucb",
         "se", "lucb", "ttts",
         /* contextual, ranking, pricing and budgeted policies */
         "linucb", "lints", "logistic_ts", "glm_ucb", "ridge_greedy", "ridge_egreedy",

@@ -227,6 +227,16 @@ static void test_window_censors_the_closed_form_share_of_geometric_delays(void *
         double p = pow(cases[i].m / (1 + cases[i].m), (double)(cases[i].w + 1));
         double sd = sqrt(p * (1 - p) / (double)T);   /* delays are independent */
         assert_near(lost_share(T, cases[i].w), p, 5 * sd);
+        /* and each delivered conversion comes back after its own delay:
+         * P(D = 0 | D <= w) = q / (1 - P(D > w)), q = 1 / (1 + m) */
+        long long n = 0, zero = 0;
+        for (long long t = 1; t + 1 + cases[i].w <= T; t++)
+            if (P.raw[t] == 1) {
+                n++;
+                zero += P.t_now[t] == t + 1;
+            }
+        double q = 1 / (1 + cases[i].m), q0 = q / (1 - p);
+        assert_near((double)zero / (double)n, q0, 5 * sqrt(q0 * (1 - q0) / (double)n));
         assert_int_equal(P.violations, 0);
         probe_end();
         bench_spec_free(s);

@@ -1,6 +1,7 @@
 /*
  * test_wl_pricing: benchmarks/workloads/pricing.c, the demand curves in
- * closed form, and an inventory is never oversold.
+ * closed form, an inventory is never oversold, and drift moves the best
+ * price.
  */
 #include "tests/helpers.h"
 
@@ -9,6 +10,7 @@
 
 #include "benchmarks/policy.h"
 #include "benchmarks/runner.h"
+#include "benchmarks/workload.h"
 
 #include "tests/pricing_fixture.h"
 
@@ -67,11 +69,57 @@ static void test_inventory_is_never_oversold(void **state)
     bench_spec_free(s);
 }
 
+/* Drift swings the price sensitivity b(t) = b (1 + A sin(2 pi t / P)):
+ * each round's means are the closed-form revenues of that curve and the
+ * benchmark is their maximum, so the best price moves over a season. */
+static void test_drift_moves_the_best_price(void **state)
+{
+    (void)state;
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "pricing");
+    s->arms = 10;
+    s->horizon = 1000;
+    bench_spec_set_param(s, "amplitude", 0.5);
+    bench_spec_set_param(s, "period", 400);
+    const struct wl_type *t = wl_find("pricing");
+    struct wl_config cfg;
+    struct diag_list d;
+    diag_list_init(&d);
+    assert_int_equal(wl_configure(t, s, &cfg, &d), 0);
+    void *ws = calloc(1, t->state_size(&cfg));
+    struct wl_seed ks = {1, 0};
+    t->init(ws, &cfg, &ks);
+    int best_at[2];
+    long long when[2] = {100, 300};   /* b x 1.5, then b x 0.5 */
+    for (int k = 0; k < 2; k++) {
+        struct bench_round round = {.k = cfg.k};
+        struct wl_arms arms = {0};
+        t->round(ws, when[k], &round, &arms);
+        double b = 0.1 * (1 + 0.5 * sin(6.283185307179586 * (double)when[k] / 400)), top = 0;
+        best_at[k] = 0;
+        for (int i = 0; i < 10; i++) {   /* linear demand a - b p, a = 1, prices 1..10 */
+            double p = round.arm_values[i];
+            assert_near(arms.means[i], p * fmin(1, fmax(0, 1 - b * p)), 1e-12);
+            if (arms.means[i] > top) {
+                top = arms.means[i];
+                best_at[k] = i;
+            }
+        }
+        assert_near(arms.best, top, 1e-12);
+    }
+    assert_true(best_at[0] < best_at[1]);   /* less sensitive buyers: a higher price */
+    free(ws);
+    wl_config_release(&cfg);
+    diag_list_release(&d);
+    bench_spec_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_demand_curves_in_closed_form),
         cmocka_unit_test(test_inventory_is_never_oversold),
+        cmocka_unit_test(test_drift_moves_the_best_price),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 /*
  * test_wl_slates: benchmarks/workloads/slates.c, the cascade and
- * position-based workloads: list values in closed form, click feedback, and
- * single-arm policies rejected with a position.
+ * position-based workloads: list values in closed form, click feedback,
+ * catalogue churn, and single-arm policies rejected with a position.
  */
 #include "tests/helpers.h"
 
@@ -11,6 +11,7 @@
 
 #include "benchmarks/policy.h"
 #include "benchmarks/runner.h"
+#include "benchmarks/workload.h"
 
 #include "tests/slates_fixture.h"
 
@@ -79,12 +80,62 @@ static void test_list_workloads_reject_single_arm_policies(void **state)
     diag_list_release(&d);
 }
 
+/* Churn gives a slot a new item with one of the base attractions, lists
+ * the slot, and the best list's value follows the new attractions. */
+static void test_churn_replaces_a_slot_and_updates_the_best_list(void **state)
+{
+    (void)state;
+    struct bench_spec *s = bench_spec_new();
+    bench_spec_set_string(&s->workload, "cascade");
+    s->arms = 6;
+    s->horizon = 1000;
+    bench_spec_set_param(s, "positions", 2);
+    bench_spec_set_param(s, "churn_every", 10);
+    const struct wl_type *t = wl_find("cascade");
+    struct wl_config cfg;
+    struct diag_list d;
+    diag_list_init(&d);
+    assert_int_equal(wl_configure(t, s, &cfg, &d), 0);
+    void *ws = calloc(1, t->state_size(&cfg));
+    struct wl_seed ks = {9, 0};
+    t->init(ws, &cfg, &ks);
+    size_t churned = 0;
+    for (long long r = 1; r <= 200; r++) {
+        struct bench_round round = {.k = cfg.k};
+        struct wl_arms arms = {0};
+        t->round(ws, r, &round, &arms);
+        assert_int_equal(round.n_replaced, r % 10 == 0 ? 1 : 0);
+        churned += (size_t)round.n_replaced;
+        double w[6], top = 0, second = 0;
+        for (int a = 0; a < 6; a++) {
+            w[a] = arms.means[a];
+            bool base = false;   /* every attraction is one of the base ones */
+            for (int b = 0; b < 6; b++)
+                base |= w[a] == cfg.means[b];
+            assert_true(base);
+            if (w[a] > top) {
+                second = top;
+                top = w[a];
+            } else if (w[a] > second) {
+                second = w[a];
+            }
+        }
+        assert_near(arms.best, 1 - (1 - top) * (1 - second), 1e-12);
+    }
+    assert_int_equal(churned, 20);
+    free(ws);
+    wl_config_release(&cfg);
+    diag_list_release(&d);
+    bench_spec_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* workloads */
         cmocka_unit_test(test_list_values_follow_the_click_models),
         cmocka_unit_test(test_list_workloads_reject_single_arm_policies),
+        cmocka_unit_test(test_churn_replaces_a_slot_and_updates_the_best_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

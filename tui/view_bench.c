@@ -71,8 +71,8 @@ static void plan(const struct tui_model *m, struct tui_doc *d)
     tui_doc_blank(d);
     char pol[512];
     view_policy_list(b, pol, sizeof(pol));
-    tui_doc_addf(d, TUI_ROLE_NORMAL, 1, "workload %s: %lld arms, horizon %lld, %d seeds",
-                 b->workload, b->arms, b->horizon, b->seeds);
+    tui_doc_addf(d, TUI_ROLE_NORMAL, 1, "workload %s: %lld arms, horizon %lld%s, %d seeds",
+                 b->workload, b->arms, b->horizon, b->scaled ? " (scaled down)" : "", b->seeds);
     tui_doc_field(d, 1, TUI_ROLE_KEY, "policies: ", TUI_ROLE_NORMAL, pol);
     tui_doc_field(d, 1, TUI_ROLE_KEY, "checks: ", TUI_ROLE_NORMAL,
                   b->recommended ? b->recommended : "(no simulated pick)");

@@ -80,8 +80,11 @@ static void plan_section(struct tui_doc *d, const struct bench_plan *b)
     }
     char pol[512];
     view_policy_list(b, pol, sizeof(pol));
-    tui_doc_addf(d, TUI_ROLE_NORMAL, 1, "%s workload, %lld arms, horizon %lld, %d seeds",
-                 b->workload, b->arms, b->horizon, b->seeds);
+    tui_doc_addf(d, TUI_ROLE_NORMAL, 1, "%s workload, %lld arms, horizon %lld%s, %d seeds",
+                 b->workload, b->arms, b->horizon, b->scaled ? " (scaled down)" : "", b->seeds);
+    for (size_t i = 0; i < b->n_traits; i++)
+        tui_doc_field(d, 1, b->traits[i].carried ? TUI_ROLE_OK : TUI_ROLE_WARN,
+                      b->traits[i].carried ? "+ " : "- ", TUI_ROLE_NORMAL, b->traits[i].text);
     tui_doc_field(d, 1, TUI_ROLE_KEY, "racing: ", TUI_ROLE_NORMAL, pol);
     if (b->note)
         tui_doc_add(d, TUI_ROLE_DIM, 1, b->note);

@@ -23,6 +23,13 @@
  *       arm identification with fixed confidence", COLT, eq. (9), with the
  *       threshold log((1 + log t) / delta) of their experiments.
  * All recommend the empirical best (the last arm for se).
+ *
+ * Replaced arms (round->replaced, catalogue churn; the identification
+ * workloads never replace, regret workloads may): every policy forgets
+ * the slot's statistics. se puts it back in the active set and plays it
+ * before the round robin until it has the phase's samples, so the
+ * elimination goes on with every active arm at the same count; lucb and
+ * ttts sample an unplayed arm first (lucb) or through its prior (ttts).
  */
 #include <math.h>
 
@@ -51,6 +58,7 @@ static int empirical_best(const double *sum, const double *n, int k, const bool 
 
 struct se_state {
     int k, n_active, next;
+    bool catch_up;               /* an active arm may have fewer than phase samples */
     double delta;
     long long phase;             /* samples per active arm completed */
     double *sum, *n;
@@ -77,6 +85,21 @@ static void se_init(void *state, const struct pol_config *cfg)
 static int se_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct se_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++) {
+        int a = round->replaced[r];
+        st->sum[a] = st->n[a] = 0.0;
+        if (!st->active[a]) {
+            st->active[a] = true;
+            st->n_active++;
+        }
+        st->catch_up = true;
+    }
+    if (st->catch_up) {
+        for (int i = 0; i < st->k; i++)
+            if (st->active[i] && st->n[i] < (double)st->phase)
+                return i;
+        st->catch_up = false;
+    }
     for (int tries = 0; tries < st->k; tries++) {
         int a = st->next;
         st->next = (st->next + 1) % st->k;
@@ -191,6 +214,8 @@ static bool lucb_pair(const struct lucb_state *st, double t, int *h, int *l)
 static int lucb_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct lucb_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)
+        st->sum[round->replaced[r]] = st->n[round->replaced[r]] = 0.0;
     for (int i = 0; i < st->k; i++)
         if (st->n[i] == 0)
             return i;   /* sample every arm once first */
@@ -298,6 +323,8 @@ static int ttts_draw(struct ttts_state *st, struct rng *rng, int *second)
 static int ttts_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct ttts_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)
+        st->succ[round->replaced[r]] = st->n[round->replaced[r]] = 0.0;
     int second;
     int i = ttts_draw(st, rng, &second);
     if (st->k == 1 || rng_uniform(rng) < st->beta)

@@ -17,7 +17,9 @@
  * The index is computed lazily but exactly: both play the arms of the
  * naive loop (every index every round, argmax with the lowest index among
  * ties); see lazy_index.h for the two speed-ups and test_policies.c and
- * test_policy_speedups.c for the identical arm sequences.
+ * test_policy_speedups.c for the identical arm sequences. A replaced arm
+ * (round->replaced) is forgotten (lazy_forget): unplayed again, its
+ * Bayes-UCB posterior the Beta(1, 1) prior, played next.
  */
 #include <math.h>
 
@@ -147,6 +149,8 @@ static const struct lazy_ops klucb_ops = {
 static int klucb_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct klucb_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)
+        lazy_forget(&st->z, round->replaced[r]);
     return lazy_select(&st->z, st, &klucb_ops, round->t);
 }
 
@@ -298,6 +302,8 @@ static const struct lazy_ops bayesucb_ops = {
 static int bayesucb_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct bayesucb_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)   /* lnorm is set again with the anchor */
+        lazy_forget(&st->z, round->replaced[r]);
     /* Unplayed arms have the Beta(1, 1) prior; play them first like the
      * other index policies so the bounds start from data. */
     return lazy_select(&st->z, st, &bayesucb_ops, round->t);

@@ -15,7 +15,7 @@ static const double LZ_NONE = 1e300;
 
 size_t lazy_size(int k)
 {
-    return (size_t)k * (8 * sizeof(double) + 2 * sizeof(int) + 2);
+    return (size_t)k * (9 * sizeof(double) + 2 * sizeof(int) + 2);
 }
 
 void lazy_init(struct lazy_index *z, int k, bool window, void *block)
@@ -25,6 +25,7 @@ void lazy_init(struct lazy_index *z, int k, bool window, void *block)
     z->window = window;
     z->w.leader = -1;
     z->w.span = 1;
+    z->last = -1;
     z->x = block;
     z->n = z->x + k;
     z->c = z->n + k;
@@ -33,7 +34,8 @@ void lazy_init(struct lazy_index *z, int k, bool window, void *block)
     z->lo = z->g + k;
     z->hi = z->lo + k;
     z->gl = z->hi + k;
-    z->cand = (int *)(z->gl + k);
+    z->pend = z->gl + k;
+    z->cand = (int *)(z->pend + k);
     z->dirty_list = z->cand + k;
     z->tier = (unsigned char *)(z->dirty_list + k);
     z->dirty = z->tier + k;
@@ -53,7 +55,10 @@ void lazy_update(struct lazy_index *z, int arm, double r)
         z->dirty[arm] = 1;
         z->dirty_list[z->n_dirty++] = arm;
     }
-    z->updates++;
+    if (arm == z->last)
+        z->last = -1;
+    else
+        z->pend[arm] -= 1.0;
     if (arm != z->w.leader)
         z->w.leader = -1;
 }
@@ -244,9 +249,21 @@ static int lazy_decide(struct lazy_index *z, void *st, const struct lazy_ops *op
     return best;
 }
 
-int lazy_select(struct lazy_index *z, void *st, const struct lazy_ops *ops, long long t)
+void lazy_forget(struct lazy_index *z, int arm)
 {
-    long long in_flight = z->selects++ - z->updates;
+    if (z->n[arm] > 0)
+        z->unplayed++;
+    z->x[arm] = z->n[arm] = z->pend[arm] = 0.0;
+    if (z->last == arm)
+        z->last = -1;
+    z->c[arm] = 1.0;
+    z->lev[arm] = LZ_NONE;
+    z->g[arm] = z->gl[arm] = 0.0;
+    z->w.leader = -1;
+}
+
+static int lazy_choose(struct lazy_index *z, void *st, const struct lazy_ops *ops, long long t)
+{
     if (z->unplayed > 0)
         for (int i = 0; i < z->k; i++)
             if (z->n[i] == 0) {
@@ -261,7 +278,7 @@ int lazy_select(struct lazy_index *z, void *st, const struct lazy_ops *ops, long
         if (t <= w->t1) {
             if (w->bound < 1.0 && ops->leader_beats(st, l, 0.0, w->t0, w->bound)) {
                 w->safe_until = t + lazy_guarantee(st, l, ops, w->t0, w->bound, w->t1 - t,
-                                                    in_flight);
+                                                    (long long)z->pend[l] + (z->last == l));
                 return l;
             }
             w->span = w->span / 8 > 1 ? w->span / 8 : 1;
@@ -274,4 +291,13 @@ int lazy_select(struct lazy_index *z, void *st, const struct lazy_ops *ops, long
     w->t0 = w->safe_until = t;
     w->t1 = t + w->span;
     return lazy_decide(z, st, ops, t);
+}
+
+int lazy_select(struct lazy_index *z, void *st, const struct lazy_ops *ops, long long t)
+{
+    int a = lazy_choose(z, st, ops, t);
+    if (z->last >= 0)
+        z->pend[z->last] += 1.0;
+    z->last = a;
+    return a;
 }

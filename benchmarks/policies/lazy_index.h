@@ -39,9 +39,14 @@
  *      bayesucb: P(Beta(a_L, b_L) > U) > 1/(t0 (log T)^c).
  *    More plays of L that pay 0 only lower its index, so a doubling search
  *    finds how many rounds L surely keeps the lead: most rounds cost a
- *    counter compare; plays still in flight (delayed or batched feedback)
- *    count as plays of L that pay 0. Used when the level is non-decreasing
- *    in t (c >= 0).
+ *    counter compare; L's plays still in flight (delayed or batched
+ *    feedback, counted per arm) count as plays of L that pay 0. Used when
+ *    the level is non-decreasing in t (c >= 0).
+ *
+ * A replaced arm (catalogue churn, lazy_forget) loses its sums, counts,
+ * plays in flight (the runner drops their feedback) and anchor, and the
+ * window restarts: it is unplayed again, so it is played next, as every
+ * arm is at the start.
  *
  * A policy state embeds a struct lazy_index first, sized by lazy_size()
  * and placed by lazy_init() in the block that follows the state; the
@@ -65,10 +70,12 @@ struct lazy_window {
 struct lazy_index {
     int k;
     int unplayed;                /* arms with n = 0 */
-    long long selects, updates;  /* their difference: plays in flight */
     bool window;                 /* the level is non-decreasing in t */
     struct lazy_window w;
     double *x, *n;               /* sum of rewards, plays */
+    double *pend;                /* plays in flight (selected, not yet updated), */
+    int last;                    /* plus one for arm last (-1: none): the latest select,
+                                    held until the next one or its update */
     double *c, *lev, *g;         /* anchor: q(lev) = c, slope g; lev = LZ_NONE: none */
     double *gl;                  /* a lower bound of the slope on [lev, lev + LZ_REACH] */
     double *lo, *hi;             /* bounds of the naive value during one decision */
@@ -104,6 +111,9 @@ void lazy_init(struct lazy_index *z, int k, bool window, void *block);
 
 /* Record one reward r of arm. */
 void lazy_update(struct lazy_index *z, int arm, double r);
+
+/* Forget arm: a new item took its slot (its pending feedback never comes). */
+void lazy_forget(struct lazy_index *z, int arm);
 
 /* The arm to play at round t: the naive argmax, lowest index among ties. */
 int lazy_select(struct lazy_index *z, void *st, const struct lazy_ops *ops, long long t);

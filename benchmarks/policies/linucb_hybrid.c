@@ -197,12 +197,10 @@ static const struct pol_knob hybrid_knobs[] = {
     {"lambda", 1.0, "ridge penalty: A0 and every A_a start at lambda I"},
 };
 
-/* NEEDSWORK: a contextual policy without POL_CONTEXTUAL, so a plan treats
- * it as single-arm (the coupon_budget preset validates it on knapsack);
- * the flag would move it to the contextual workloads only. */
 const struct pol_type pol_linucb_hybrid = {
     .name = "linucb_hybrid",
     .title = "LinUCB, hybrid shared + per-arm models (Li, Chu, Langford & Schapire 2010, Alg. 2)",
+    .flags = POL_CONTEXTUAL,
     .knobs = hybrid_knobs,
     .n_knobs = 2,
     .state_size = hybrid_size,

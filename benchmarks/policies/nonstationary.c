@@ -26,6 +26,13 @@
  *            per arm (mean estimated on its first M samples, drift eps,
  *            threshold h) resets that arm. Defaults from their Remark with
  *            Y = 1: h = log T, alpha = sqrt(log(T) / T), M = 100, eps = 0.05.
+ *
+ * Replaced arms (round->replaced, catalogue churn): swucb drops the
+ * slot's plays from its window exactly (its window sums are zeroed and
+ * its ring entries marked retired, one O(tau) pass per replacement; the
+ * retired entries still hold their places in the window of the last tau
+ * plays); ducb and dts zero the slot's discounted statistics (dts: back
+ * to the prior); cusum_ucb restarts the slot as after an alarm.
  */
 #include <math.h>
 
@@ -75,9 +82,20 @@ static void swucb_init(void *state, const struct pol_config *cfg)
     st->ring_arm = (int *)(st->ring_reward + st->tau);
 }
 
+/* Retire slot a: its window statistics and its ring entries (arm -1). */
+static void swucb_forget(struct swucb_state *st, int a)
+{
+    st->sum[a] = st->n[a] = 0.0;
+    for (long long j = 0; j < st->filled; j++)
+        if (st->ring_arm[j] == a)
+            st->ring_arm[j] = -1;
+}
+
 static int swucb_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct swucb_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)
+        swucb_forget(st, round->replaced[r]);
     double lt = log((double)(round->t < st->tau ? round->t : st->tau));
     int best = 0;
     double best_idx = -INFINITY;
@@ -98,11 +116,13 @@ static void swucb_update(void *state, const struct pol_feedback *fb, struct rng 
     struct swucb_state *st = state;
     if (st->filled == st->tau) {   /* the oldest play leaves the window */
         int old = st->ring_arm[st->head];
-        st->sum[old] -= st->ring_reward[st->head];
-        st->n[old] -= 1.0;
-        if (st->n[old] < 0.5) {   /* exact zero: no drift from rounding */
-            st->n[old] = 0.0;
-            st->sum[old] = 0.0;
+        if (old >= 0) {   /* -1: a retired item's play, already out of the sums */
+            st->sum[old] -= st->ring_reward[st->head];
+            st->n[old] -= 1.0;
+            if (st->n[old] < 0.5) {   /* exact zero: no drift from rounding */
+                st->n[old] = 0.0;
+                st->sum[old] = 0.0;
+            }
         }
     } else {
         st->filled++;
@@ -169,6 +189,8 @@ static int ducb_select(void *state, const struct bench_round *round, struct rng 
         }
     }
     st->last_t = round->t;
+    for (int r = 0; r < round->n_replaced; r++)
+        st->sum[round->replaced[r]] = st->n[round->replaced[r]] = 0.0;
     double total = 0.0;
     for (int i = 0; i < st->k; i++) {
         if (st->n[i] <= 0.0)
@@ -245,6 +267,8 @@ static void dts_init(void *state, const struct pol_config *cfg)
 static int dts_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct dts_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)
+        st->succ[round->replaced[r]] = st->fail[round->replaced[r]] = 0.0;
     int best = 0;
     double best_theta = -1.0;
     for (int i = 0; i < st->k; i++) {
@@ -324,6 +348,8 @@ static void cusum_init(void *state, const struct pol_config *cfg)
 static int cusum_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct cusum_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)
+        st->arm[round->replaced[r]] = (struct cusum_arm){0};
     if (rng_uniform(rng) < st->alpha)
         return (int)rng_below(rng, (uint64_t)st->k);
     double total = 0.0;

@@ -20,6 +20,7 @@
     X(pol_ucbv)               /* policies/ucb.c */ \
     X(pol_klucb)              /* policies/klucb.c */ \
     X(pol_moss)               /* policies/ucb.c */ \
+    X(pol_ucb_chernoff)       /* policies/chernoff_ucb.c */ \
     X(pol_ts)                 /* policies/thompson.c */ \
     X(pol_gts)                /* policies/thompson.c */ \
     X(pol_bayesucb)           /* policies/klucb.c */ \

@@ -22,6 +22,13 @@
  *                feedback the importance weight uses the probabilities of
  *                the latest round (exact without delay).
  * Greedy ties go to the lowest index.
+ *
+ * Replaced arms (round->replaced, catalogue churn): egreedy,
+ * egreedy_decay and softmax forget the slot's sum and count, so the new
+ * item is unplayed and is played next; exp3 gives it the mean weight of
+ * the arms (log of the average of w_j), i.e. the share an arm has when
+ * nothing distinguishes it, with the other weights unchanged; uniform
+ * keeps nothing.
  */
 #include <math.h>
 
@@ -119,6 +126,15 @@ static void means_update(void *state, const struct pol_feedback *fb, struct rng 
     st->n[fb->arm] += 1.0;
 }
 
+/* Forget the replaced slots of round. */
+static void means_forget(struct means_state *st, const struct bench_round *round)
+{
+    for (int r = 0; r < round->n_replaced; r++) {
+        int a = round->replaced[r];
+        st->sum[a] = st->n[a] = 0.0;
+    }
+}
+
 /* The first unplayed arm, or -1. */
 static int first_unplayed(const struct means_state *st)
 {
@@ -156,6 +172,7 @@ static void egreedy_init(void *state, const struct pol_config *cfg)
 static int egreedy_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct means_state *st = state;
+    means_forget(st, round);
     int a = first_unplayed(st);
     if (a >= 0)
         return a;
@@ -191,6 +208,7 @@ static void egreedy_decay_init(void *state, const struct pol_config *cfg)
 static int egreedy_decay_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct means_state *st = state;
+    means_forget(st, round);
     int a = first_unplayed(st);
     if (a >= 0)
         return a;
@@ -241,6 +259,7 @@ static int sample_weights(const double *w, int k, double total, struct rng *rng)
 static int softmax_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct means_state *st = state;
+    means_forget(st, round);
     int a = first_unplayed(st);
     if (a >= 0)
         return a;
@@ -283,9 +302,29 @@ static void exp3_init(void *state, const struct pol_config *cfg)
         st->prob[i] = 1.0 / k;
 }
 
+/* A new item gets log(mean_j w_j) over the current weights (the other
+ * slots replaced in the same round count as they stand). */
+static void exp3_forget(struct means_state *st, const struct bench_round *round)
+{
+    for (int r = 0; r < round->n_replaced; r++) {
+        int a = round->replaced[r];
+        double m = -INFINITY, total = 0.0;
+        for (int i = 0; i < st->k; i++)
+            if (i != a)
+                m = fmax(m, st->sum[i]);
+        for (int i = 0; i < st->k; i++)
+            if (i != a)
+                total += exp(st->sum[i] - m);
+        st->sum[a] = st->k > 1 ? m + log(total / (st->k - 1)) : 0.0;
+        st->n[a] = 0.0;
+    }
+}
+
 static int exp3_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct means_state *st = state;   /* sum[] holds log-weights */
+    if (round->n_replaced)
+        exp3_forget(st, round);
     double m = -INFINITY, total = 0.0;
     for (int i = 0; i < st->k; i++)
         m = fmax(m, st->sum[i]);

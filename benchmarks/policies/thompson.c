@@ -31,6 +31,11 @@
  * checks the selection frequencies against the naive loop (rng_beta for
  * every arm) on fixed posteriors, and the cached-Gamma path for identical
  * draws. Arms with q_j above the best draw are drawn in full.
+ *
+ * Replaced arms (round->replaced, catalogue churn): ts puts the slot back
+ * to its prior Beta(alpha, beta) (counts, prepared Gammas, screening level
+ * and the arm drawn first recomputed), as Chapelle & Li's section 4.3
+ * experiment does for a new item; gts forgets the slot's sum and count.
  */
 #include <math.h>
 
@@ -123,9 +128,34 @@ static void ts_screen(struct ts_state *st, int i)
     st->eps[i] = eps;
 }
 
+/* The arm drawn first and the best posterior mean of the others. */
+static void ts_rank(struct ts_state *st)
+{
+    st->first = pol_argmax(st->mean, st->k);
+    st->other_max = -1.0;
+    for (int i = 0; i < st->k; i++)
+        if (i != st->first && st->mean[i] > st->other_max)
+            st->other_max = st->mean[i];
+}
+
+static void ts_forget(struct ts_state *st, const struct bench_round *round)
+{
+    for (int r = 0; r < round->n_replaced; r++) {
+        int a = round->replaced[r];
+        st->succ[a] = st->fail[a] = 0.0;
+        ts_prepare(st, a);
+        st->q[a] = NAN;
+        st->fresh[a] = 0;
+        st->mean[a] = st->alpha / (st->alpha + st->beta);
+    }
+    ts_rank(st);
+}
+
 static int ts_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct ts_state *st = state;
+    if (round->n_replaced)
+        ts_forget(st, round);
     if (!st->lazy) {
         int best = 0;
         double best_theta = -1.0;
@@ -193,11 +223,7 @@ static void ts_update(void *state, const struct pol_feedback *fb, struct rng *rn
     if (a != st->first && st->mean[a] <= st->mean[st->first] && st->mean[a] <= old) {
         return;   /* other_max can only have dropped: still an upper bound */
     }
-    st->first = pol_argmax(st->mean, st->k);
-    st->other_max = -1.0;
-    for (int i = 0; i < st->k; i++)
-        if (i != st->first && st->mean[i] > st->other_max)
-            st->other_max = st->mean[i];
+    ts_rank(st);
 }
 
 const struct pol_type pol_ts = {
@@ -243,6 +269,8 @@ static void gts_init(void *state, const struct pol_config *cfg)
 static int gts_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct gts_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++)
+        st->sum[round->replaced[r]] = st->n[round->replaced[r]] = 0.0;
     int best = 0;
     double best_theta = -INFINITY;
     for (int i = 0; i < st->k; i++) {

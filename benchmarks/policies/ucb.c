@@ -27,11 +27,19 @@
  * so tie-breaking agrees too) and only L's index is computed. Otherwise,
  * or when the window ends or another arm's statistics change (delayed
  * feedback), all K indices are evaluated exactly as the naive loop does.
+ * The guarantee (ucb1_guarantee) counts L's plays still in flight
+ * (delayed or batched feedback, pend_L) as plays that pay 0, since they
+ * may all arrive inside the window: at round t + j, n_L <= n + pend_L + j.
  * The window doubles while the shortcut holds (up to t/64) and drops to
  * one round when it fails, so the extra evaluations stay O(log t) per
  * change of leader. The only assumption is that log() is monotone on
  * integers, which holds for glibc's correctly rounded-in-practice log
  * (consecutive values differ by ~1/t, far above one ulp for t < 1e12).
+ *
+ * Replaced arms (round->replaced, catalogue churn): every policy here
+ * forgets the slot (sum, count, variance, cached index, plays in flight,
+ * whose feedback the runner drops) and the UCB1 window restarts, so the
+ * new item is unplayed and is played next, as in the initial round robin.
  */
 #include <math.h>
 
@@ -56,11 +64,16 @@ struct ucb1_state {
     double log_t0;
     double bound;                /* U above */
     double *sum, *n;
+    /* Plays in flight (selected, not yet updated) of arm a: pend[a], plus
+     * one if last == a. The latest select is held in last until another
+     * select or its update, so immediate feedback never touches pend[]. */
+    double *pend;
+    int last;                    /* -1: none held */
 };
 
 static size_t ucb1_size(const struct pol_config *cfg)
 {
-    return sizeof(struct ucb1_state) + counts_size(cfg->k, 2);
+    return sizeof(struct ucb1_state) + counts_size(cfg->k, 3);
 }
 
 static void ucb1_init(void *state, const struct pol_config *cfg)
@@ -72,6 +85,13 @@ static void ucb1_init(void *state, const struct pol_config *cfg)
     st->span = 1;
     st->sum = (double *)(st + 1);
     st->n = st->sum + cfg->k;
+    st->pend = st->n + cfg->k;
+    st->last = -1;
+}
+
+static inline double ucb1_in_flight(const struct ucb1_state *st, int a)
+{
+    return st->pend[a] + (st->last == a);
 }
 
 static inline double ucb1_index(double sum, double n, double log_t)
@@ -111,14 +131,16 @@ static int ucb1_full(struct ucb1_state *st, long long t)
 }
 
 /* The largest m <= cap such that L stays above U after m more plays that
- * all pay 0: fl(S/(n+m) + sqrt(2*log(t0)/(n+m))) is non-increasing in m,
- * and with rewards >= 0 the real sum is >= S, so L is the naive argmax
- * for the next m rounds whatever they pay. Exponential then binary
- * search: O(log m) index evaluations buy m rounds. */
+ * all pay 0, on top of its pend_L plays in flight: fl(S/(n+m) +
+ * sqrt(2*log(t0)/(n+m))) is non-increasing in m, and with rewards >= 0
+ * the real sum is >= S, so L is the naive argmax for the next m rounds
+ * whatever they pay and whenever the feedback in flight arrives.
+ * Exponential then binary search: O(log m) index evaluations buy m
+ * rounds. */
 static long long ucb1_guarantee(const struct ucb1_state *st, int l, long long cap)
 {
     long long good = 0, step = 1, bad = cap + 1;
-    double s = st->sum[l], n = st->n[l];
+    double s = st->sum[l], n = st->n[l] + ucb1_in_flight(st, l);
     while (good < cap) {
         long long next = good + step < cap ? good + step : cap;
         if (!(ucb1_index(s, n + (double)next, st->log_t0) > st->bound)) {
@@ -138,10 +160,19 @@ static long long ucb1_guarantee(const struct ucb1_state *st, int l, long long ca
     return good;
 }
 
-static int ucb1_select(void *state, const struct bench_round *round, struct rng *rng)
+static void ucb1_forget(struct ucb1_state *st, const struct bench_round *round)
 {
-    struct ucb1_state *st = state;
-    long long t = round->t;
+    for (int r = 0; r < round->n_replaced; r++) {
+        int a = round->replaced[r];
+        st->sum[a] = st->n[a] = st->pend[a] = 0.0;
+        if (st->last == a)
+            st->last = -1;
+    }
+    st->leader = -1;
+}
+
+static int ucb1_choose(struct ucb1_state *st, long long t)
+{
     int l = st->leader;
     if (l >= 0) {
         if (t <= st->safe_until)
@@ -161,11 +192,27 @@ static int ucb1_select(void *state, const struct bench_round *round, struct rng 
     return ucb1_full(st, t);
 }
 
+static int ucb1_select(void *state, const struct bench_round *round, struct rng *rng)
+{
+    struct ucb1_state *st = state;
+    if (round->n_replaced)
+        ucb1_forget(st, round);
+    int a = ucb1_choose(st, round->t);
+    if (st->last >= 0)
+        st->pend[st->last] += 1.0;
+    st->last = a;
+    return a;
+}
+
 static void ucb1_update(void *state, const struct pol_feedback *fb, struct rng *rng)
 {
     struct ucb1_state *st = state;
     st->sum[fb->arm] += fb->reward;
     st->n[fb->arm] += 1.0;
+    if (fb->arm == st->last)
+        st->last = -1;
+    else
+        st->pend[fb->arm] -= 1.0;
     if (fb->arm != st->leader)
         st->leader = -1;
 }
@@ -213,6 +260,10 @@ static void ucbv_init(void *state, const struct pol_config *cfg)
 static int ucbv_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct ucbv_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++) {
+        int a = round->replaced[r];
+        st->sum[a] = st->sum2[a] = st->n[a] = 0.0;
+    }
     for (int i = 0; i < st->k; i++)
         if (st->n[i] == 0)
             return i;
@@ -278,6 +329,11 @@ static void moss_init(void *state, const struct pol_config *cfg)
 static int moss_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct moss_state *st = state;
+    for (int r = 0; r < round->n_replaced; r++) {
+        int a = round->replaced[r];
+        st->sum[a] = st->n[a] = 0.0;
+        st->index[a] = INFINITY;
+    }
     return pol_argmax(st->index, st->k);
 }
 

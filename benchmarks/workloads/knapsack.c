@@ -6,18 +6,23 @@
  * to the policy; the run stops playing when less than one unit of the
  * budget B = budget_fraction x horizon remains.
  * Rewards mu: the base means (best/gap/worst, or `means`), shuffled per
- * seed; costs c_i uniform in [cost_min, 1] per seed (stream 1).
+ * seed (stream 1); costs c_i uniform in [cost_min, 1] per seed from their
+ * own stream (WL_COST_STREAM), so a cost is independent of the arm's
+ * mean and of its position after the shuffle (budget_common.h lists the
+ * streams).
  * Benchmark: the best fixed mixture of arms, the LP of their section 3,
  * OPT_LP / T = max sum_i x_i mu_i s.t. sum_i x_i c_i <= B / T, sum_i x_i
  * <= 1, x >= 0, solved exactly per seed (an optimum uses at most two
  * arms: O(k^2)). The per-round regret is OPT_LP / T - mu_{a_t} while the
  * budget lasts and OPT_LP / T afterwards.
- * Arm i's rewards come from stream 1024 + i, its costs from 1024 + k + i.
+ * Arm i's rewards come from stream 1024 + i, its realised costs from
+ * 1024 + k + i.
  */
 #include <math.h>
 
 #include "benchmarks/policy.h"
 #include "benchmarks/workload.h"
+#include "benchmarks/workloads/budget_common.h"
 
 struct knap_state {
     int k;
@@ -40,18 +45,23 @@ static void knap_init(void *state, const struct wl_config *cfg, const struct wl_
     st->cost_rng = st->reward_rng + st->k;
     st->mu = (double *)(st->cost_rng + st->k);
     st->cost = st->mu + st->k;
-    struct rng inst;
-    rng_stream(&inst, seed->key, 1);
-    double cmin = wl_value(cfg, "cost_min");
     for (int i = 0; i < st->k; i++) {
         st->mu[i] = cfg->means[i];
-        st->cost[i] = cmin + (1 - cmin) * rng_uniform(&inst);
         wl_arm_stream(&st->reward_rng[i], seed, i);
         wl_arm_stream(&st->cost_rng[i], seed, st->k + i);
     }
     if (cfg->shuffle)
         wl_shuffle(st->mu, st->k, seed);
+    wl_knap_draw_costs(st->cost, st->k, wl_value(cfg, "cost_min"), seed);
     st->lp = pol_bwk_lp(st->mu, st->cost, st->k, cfg->budget / (double)cfg->horizon, NULL, NULL, NULL);
+}
+
+void wl_knap_draw_costs(double *cost, int k, double cost_min, const struct wl_seed *seed)
+{
+    struct rng r;
+    rng_stream(&r, seed->key, WL_COST_STREAM);
+    for (int i = 0; i < k; i++)
+        cost[i] = cost_min + (1 - cost_min) * rng_uniform(&r);
 }
 
 static long long knap_advance(void *state, long long t, struct wl_arms *arms)
@@ -100,7 +110,7 @@ static int knap_configure(struct wl_config *cfg, const struct bench_spec *s, str
             return -1;
         }
     cfg->budget = fmax(1.0, floor(f * (double)cfg->horizon));
-    return wl_require_immediate(cfg, s, diags);
+    return 0;
 }
 
 static const struct wl_param knap_params[] = {

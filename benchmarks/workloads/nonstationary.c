@@ -3,27 +3,39 @@
  * first "abruptly changing"; the second is smooth drift).
  *
  *   piecewise  the rates are constant between change points; at each
- *              change point the arm order is reversed (mode 0: the best
- *              arm becomes the worst, the worst the best) or the two best
+ *              change point the ranking flips (mode 0: the arm of rank r,
+ *              by rate, takes the rate of rank k-1-r, so the best arm
+ *              really becomes the worst in every seed) or the two best
  *              arms swap (mode 1: a competitor overtakes, the hard case for
  *              UCB1, whose estimates of both are confident by then).
- *              Change points every `change_every` rounds, or `changes` of
- *              them evenly spaced;
+ *              Change points every `change_every` rounds (rounds 1 + N,
+ *              1 + 2N, ...), or `changes` of them evenly spaced;
  *   drift      seasonality: p_i(t) = p_i (1 + A sin(2 pi t / P + 2 pi i / k)),
  *              clipped to [0, 1], so the best arm changes smoothly.
+ * Both take catalogue churn (bern_common.h; drift replaces base rates).
  * Regret is measured against the best arm of each round.
  */
 #include <math.h>
+#include <stdlib.h>
 
 #include "benchmarks/workload.h"
 #include "benchmarks/workloads/bern_common.h"
 
 /* ---- piecewise ---- */
 
+/* One arm by its rate, for the ranking flip. */
+struct rank {
+    double mean;
+    int arm;
+};
+
 struct piecewise_state {
     struct bern_state bern;      /* first: the Bernoulli helpers take it */
     long long every;             /* rounds between change points */
-    int mode;                    /* 0 reverse, 1 swap the two best */
+    long long next_change;       /* the next change point, WL_NEVER: none */
+    long long next_churn;        /* the next replacement (bern_common.h) */
+    int mode;                    /* 0 the ranking flips, 1 the two best swap */
+    struct rank *order;          /* k: scratch for the ranking */
 };
 
 static const struct wl_param piecewise_params[] = {
@@ -32,7 +44,9 @@ static const struct wl_param piecewise_params[] = {
     {"worst", 0.001, "without gap: rates log-spaced from best down to worst"},
     {"change_every", NAN, "rounds between change points"},
     {"changes", NAN, "number of evenly spaced change points (default 1 without change_every)"},
-    {"mode", 0, "0: reverse the arm order at a change (default); 1: the two best arms swap"},
+    {"mode", 0, "0: the ranking flips at a change (default: the best arm becomes the worst); "
+                "1: the two best arms swap"},
+    WL_BERN_CHURN_PARAMS,
     {NULL, 0, NULL},
 };
 
@@ -65,63 +79,87 @@ static int piecewise_configure(struct wl_config *cfg, const struct bench_spec *s
 
 static size_t piecewise_state_size(const struct wl_config *cfg)
 {
-    return sizeof(struct piecewise_state) - sizeof(struct bern_state) + wl_bern_state_size(cfg);
+    return sizeof(struct piecewise_state) + wl_bern_block_size(cfg) +
+           (size_t)cfg->k * sizeof(struct rank);
 }
 
-/* Layout: the bern_state helpers place their arrays after struct
- * bern_state; here they go after the larger struct instead. */
 static void piecewise_init(void *state, const struct wl_config *cfg, const struct wl_seed *seed)
 {
     struct piecewise_state *st = state;
-    struct bern_state *b = &st->bern;
-    b->k = cfg->k;
-    b->arm_rng = (struct rng *)(st + 1);
-    b->means = (double *)(b->arm_rng + cfg->k);
-    for (int i = 0; i < cfg->k; i++) {
-        b->means[i] = cfg->means[i];
-        wl_arm_stream(&b->arm_rng[i], seed, i);
-    }
-    if (cfg->shuffle)
-        wl_shuffle(b->means, cfg->k, seed);
+    st->order = wl_bern_place(&st->bern, st + 1, cfg, seed);
     double every = wl_value(cfg, "change_every"), changes = wl_value(cfg, "changes");
     if (isnan(every)) {
         double n = isnan(changes) ? 1 : changes;
         every = n == 0 ? (double)WL_NEVER : ceil((double)cfg->horizon / (n + 1));
     }
     st->every = every >= 9e18 ? WL_NEVER : (long long)every;
+    st->next_change = st->every == WL_NEVER ? WL_NEVER : 1 + st->every;
+    st->next_churn = st->bern.churn.next;
     st->mode = (int)wl_value(cfg, "mode");
+}
+
+/* Decreasing rate, then increasing arm: the ranking with ties to the
+ * lower index (the best arm of wl_arms_best comes first). */
+static int rank_cmp(const void *pa, const void *pb)
+{
+    const struct rank *a = pa, *b = pb;
+    if (a->mean != b->mean)
+        return a->mean > b->mean ? -1 : 1;
+    return (a->arm > b->arm) - (a->arm < b->arm);
+}
+
+/* Mode 0: the arm of rank r takes the rate of rank k-1-r, so the best
+ * arm gets the worst rate and the worst the best (Garivier & Moulines
+ * 2011's abrupt change, with the ranking reversed on the arms as they
+ * stand, whatever the per-seed order). */
+static void flip_ranking(struct piecewise_state *st)
+{
+    struct bern_state *b = &st->bern;
+    for (int i = 0; i < b->k; i++)
+        st->order[i] = (struct rank){b->means[i], i};
+    qsort(st->order, (size_t)b->k, sizeof(*st->order), rank_cmp);
+    for (int r = 0; r < b->k; r++)
+        b->means[st->order[r].arm] = st->order[b->k - 1 - r].mean;
+}
+
+/* Mode 1: the two best swap (lowest indices on ties). */
+static void swap_two_best(struct bern_state *b)
+{
+    if (b->k < 2)
+        return;
+    int first = 0, second = -1;
+    for (int i = 1; i < b->k; i++)
+        if (b->means[i] > b->means[first])
+            first = i;
+    for (int i = 0; i < b->k; i++)
+        if (i != first && (second < 0 || b->means[i] > b->means[second]))
+            second = i;
+    double tmp = b->means[first];
+    b->means[first] = b->means[second];
+    b->means[second] = tmp;
 }
 
 static long long piecewise_advance(void *state, long long t, struct wl_arms *arms)
 {
     struct piecewise_state *st = state;
     struct bern_state *b = &st->bern;
-    if (t > 1 && st->mode == 0) {   /* a change point: reverse the arm order */
-        for (int i = 0, j = b->k - 1; i < j; i++, j--) {
-            double tmp = b->means[i];
-            b->means[i] = b->means[j];
-            b->means[j] = tmp;
-        }
-    } else if (t > 1 && b->k > 1) {   /* the two best swap (lowest indices on ties) */
-        int first = 0, second = -1;
-        for (int i = 1; i < b->k; i++)
-            if (b->means[i] > b->means[first])
-                first = i;
-        for (int i = 0; i < b->k; i++)
-            if (i != first && (second < 0 || b->means[i] > b->means[second]))
-                second = i;
-        double tmp = b->means[first];
-        b->means[first] = b->means[second];
-        b->means[second] = tmp;
+    if (t == st->next_change) {
+        if (st->mode == 0)
+            flip_ranking(st);
+        else
+            swap_two_best(b);
+        st->next_change = t > WL_NEVER - st->every ? WL_NEVER : t + st->every;
     }
+    if (t == st->next_churn)   /* after a change point of the same round */
+        st->next_churn = wl_bern_churn(b, b->means, t, arms);
     arms->means = b->means;
     wl_arms_best(arms, b->k);
-    return st->every == WL_NEVER || t > WL_NEVER - st->every ? WL_NEVER : t + st->every;
+    return st->next_change < st->next_churn ? st->next_change : st->next_churn;
 }
 
 const struct wl_type wl_piecewise = {
     .name = "piecewise",
-    .summary = "Bernoulli rates with abrupt change points (the arm order reverses)",
+    .summary = "Bernoulli rates with abrupt change points (the ranking flips)",
     .params = piecewise_params,
     .goal = WL_GOAL_REGRET,
     .kind = WL_KIND_SINGLE,
@@ -138,7 +176,7 @@ const struct wl_type wl_piecewise = {
 
 struct drift_state {
     struct bern_state bern;      /* first; bern.means holds p_i(t) */
-    double *base;                /* k base rates, this seed's order */
+    double *base;                /* k base rates, this seed's order (churn replaces them) */
     double amplitude, period;
 };
 
@@ -148,6 +186,7 @@ static const struct wl_param drift_params[] = {
     {"worst", 0.001, "without gap: base rates log-spaced from best down to worst"},
     {"amplitude", 0.5, "relative amplitude A of the seasonal swing, in [0, 1]"},
     {"period", NAN, "rounds per season (default horizon / 4)"},
+    WL_BERN_CHURN_PARAMS,
     {NULL, 0, NULL},
 };
 
@@ -169,24 +208,17 @@ static int drift_configure(struct wl_config *cfg, const struct bench_spec *s, st
 
 static size_t drift_state_size(const struct wl_config *cfg)
 {
-    return sizeof(struct drift_state) - sizeof(struct bern_state) + wl_bern_state_size(cfg) +
-           (size_t)cfg->k * sizeof(double);
+    return sizeof(struct drift_state) + wl_bern_block_size(cfg) + (size_t)cfg->k * sizeof(double);
 }
 
+/* The base rates are the placed rates; bern.means then holds p_i(t). */
 static void drift_init(void *state, const struct wl_config *cfg, const struct wl_seed *seed)
 {
     struct drift_state *st = state;
     struct bern_state *b = &st->bern;
-    b->k = cfg->k;
-    b->arm_rng = (struct rng *)(st + 1);
-    b->means = (double *)(b->arm_rng + cfg->k);
-    st->base = b->means + cfg->k;
-    for (int i = 0; i < cfg->k; i++) {
-        st->base[i] = cfg->means[i];
-        wl_arm_stream(&b->arm_rng[i], seed, i);
-    }
-    if (cfg->shuffle)
-        wl_shuffle(st->base, cfg->k, seed);
+    st->base = wl_bern_place(b, st + 1, cfg, seed);
+    for (int i = 0; i < cfg->k; i++)
+        st->base[i] = b->means[i];
     st->amplitude = wl_value(cfg, "amplitude");
     double p = wl_value(cfg, "period");
     st->period = isnan(p) ? fmax(2.0, (double)cfg->horizon / 4.0) : p;
@@ -197,6 +229,7 @@ static long long drift_advance(void *state, long long t, struct wl_arms *arms)
     struct drift_state *st = state;
     struct bern_state *b = &st->bern;
     const double two_pi = 6.283185307179586;
+    wl_bern_churn(b, st->base, t, arms);   /* called every round: its next is t + 1 or later */
     for (int i = 0; i < b->k; i++) {
         double phase = two_pi * ((double)t / st->period + (double)i / b->k);
         double p = st->base[i] * (1.0 + st->amplitude * sin(phase));

@@ -13,6 +13,12 @@
  * when it is gone; the benchmark is then the best fixed price of the
  * fluid relaxation, max_i p_i min(d(p_i), I / T) per round (Besbes & Zeevi
  * 2009, section 3), and the regret charges it for every round.
+ * Drift (`amplitude` A > 0): the price sensitivity swings, b(t) = b (1 + A
+ * sin(2 pi t / P)), P = `period` (horizon / 4 when unset), so the best
+ * price moves with the season (the drift workload's swing, nonstationary.c,
+ * on the demand curve); the benchmark is then the best price of each
+ * round. Inventory with drift is refused: the fluid benchmark assumes a
+ * fixed curve.
  * Arm i's purchases come from stream 1024 + i.
  */
 #include <math.h>
@@ -25,7 +31,11 @@ struct price_state {
     double *price, *buy, *means; /* k each */
     struct rng *arm_rng;         /* k */
     double best;
+    double kind, a, b;           /* the demand curve */
+    double amplitude, omega;     /* drift: A and 2 pi / P */
 };
+
+static const double two_pi = 6.28318530717958647692;
 
 static size_t price_size(const struct wl_config *cfg)
 {
@@ -56,6 +66,12 @@ static void price_init(void *state, const struct wl_config *cfg, const struct wl
     double a = wl_value(cfg, "a"), b = wl_value(cfg, "b");
     a = isnan(a) ? def_a[(int)kind] : a;
     b = isnan(b) ? def_b[(int)kind] : b;
+    double period = wl_value(cfg, "period");
+    st->kind = kind;
+    st->a = a;
+    st->b = b;
+    st->amplitude = wl_value(cfg, "amplitude");
+    st->omega = two_pi / (isnan(period) ? fmax(2.0, (double)cfg->horizon / 4.0) : period);
     double cap = cfg->budget > 0 ? cfg->budget / (double)cfg->horizon : INFINITY;
     st->best = 0;
     for (int i = 0; i < st->k; i++) {
@@ -76,6 +92,15 @@ static void price_round(void *state, long long t, struct bench_round *round,
                         struct wl_arms *arms)
 {
     struct price_state *st = state;
+    if (st->amplitude > 0) {   /* this round's curve and its best price */
+        double b = st->b * (1 + st->amplitude * sin(st->omega * (double)t));
+        st->best = 0;
+        for (int i = 0; i < st->k; i++) {
+            st->buy[i] = demand(st->kind, st->a, b, st->price[i]);
+            st->means[i] = st->price[i] * st->buy[i];
+            st->best = fmax(st->best, st->means[i]);
+        }
+    }
     round->arm_values = st->price;
     arms->means = st->means;
     arms->best = st->best;
@@ -112,10 +137,29 @@ static int price_configure(struct wl_config *cfg, const struct bench_spec *s, st
         wl_param_error(s, "inventory", diags, "parameter 'inventory' must be >= 0, not %g", inv);
         return -1;
     }
+    double amp = wl_value(cfg, "amplitude"), period = wl_value(cfg, "period");
+    if (!(amp >= 0 && amp < 1)) {
+        wl_param_error(s, "amplitude", diags, "parameter 'amplitude' must be in [0, 1), not %g",
+                       amp);
+        return -1;
+    }
+    if (!isnan(period) && !(period >= 2 && isfinite(period))) {
+        wl_param_error(s, "period", diags, "parameter 'period' must be >= 2 rounds, not %g",
+                       period);
+        return -1;
+    }
+    if (inv > 0 && amp > 0) {
+        wl_param_error(s, "amplitude", diags,
+                       "workload 'pricing' cannot combine 'inventory' with 'amplitude' yet: the "
+                       "inventory's benchmark is the fluid relaxation of one fixed demand curve, "
+                       "and drift moves the curve");
+        return -1;
+    }
+    cfg->stationary = amp == 0;
     cfg->lo = 0;
     cfg->hi = hi;
     cfg->budget = inv;
-    return wl_require_immediate(cfg, s, diags);
+    return 0;
 }
 
 static const struct wl_param price_params[] = {
@@ -125,6 +169,8 @@ static const struct wl_param price_params[] = {
     {"a", NAN, "demand parameter a (unset: 1, 3 or 2 for the three curves)"},
     {"b", NAN, "demand parameter b, the price sensitivity (unset: 0.1, 0.6 or 1.5)"},
     {"inventory", 0, "units to sell over the horizon (0: unlimited)"},
+    {"amplitude", 0, "drift: the price sensitivity b swings by this share (0: none)"},
+    {"period", NAN, "drift: rounds per swing (default horizon / 4)"},
     {NULL, 0, NULL},
 };
 

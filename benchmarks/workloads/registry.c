@@ -42,8 +42,12 @@ const struct wl_type *const wl_registry[] = {WORKLOADS(ENTRY)};
 #undef ENTRY
 const size_t wl_registry_count = sizeof(wl_registry) / sizeof(wl_registry[0]);
 
+/* The feedback params and shuffle (workload.h, "Feedback"). */
 const struct wl_param wl_common_params[] = {
     {"batch", 1, "the policy is updated every batch rounds, with all feedback of the batch"},
+    {"delay_mean", 0, "mean delay in rounds before a reward reaches the policy (0: immediate)"},
+    {"delay_kind", 0, "0: geometric delay on {0, 1, ...} with that mean (default); 1: fixed"},
+    {"window", 0, "attribution window in rounds: a later reward arrives as 0 (0: no window)"},
     {"shuffle", 1, "1: the arm order is permuted per seed (default); 0: as listed"},
     {NULL, 0, NULL},
 };
@@ -143,6 +147,48 @@ static void build_means(struct wl_config *cfg, const struct bench_spec *s, struc
         cfg->means[i] = best * pow(worst / best, (double)i / (double)(cfg->k - 1));
 }
 
+/* A common param's value: the spec's, else the type's own default when
+ * it lists the param, else the common default. */
+static double common_value(const struct wl_type *t, const struct bench_spec *s, const char *name)
+{
+    int i = param_index(t->params, name);
+    const struct wl_param *p = i >= 0 ? &t->params[i]
+                                      : &wl_common_params[param_index(wl_common_params, name)];
+    return bench_spec_param_or(s, name, p->def);
+}
+
+/* The common params into cfg, each bad value a diagnostic. */
+static void configure_common(const struct wl_type *t, const struct bench_spec *s,
+                             struct wl_config *cfg, struct diag_list *diags)
+{
+    double batch = common_value(t, s, "batch"), shuffle = common_value(t, s, "shuffle");
+    double mean = common_value(t, s, "delay_mean"), kind = common_value(t, s, "delay_kind");
+    double window = common_value(t, s, "window");
+    if (!(batch >= 1 && batch <= 1e9 && batch == floor(batch)))
+        wl_param_error(s, "batch", diags, "parameter 'batch' must be a whole number >= 1, not %g",
+                       batch);
+    if (shuffle != 0 && shuffle != 1)
+        wl_param_error(s, "shuffle", diags, "parameter 'shuffle' must be 0 or 1, not %g",
+                       shuffle);
+    if (!(mean >= 0 && mean <= 1e9))
+        wl_param_error(s, "delay_mean", diags,
+                       "parameter 'delay_mean' must be between 0 and 1e9, not %g", mean);
+    else if (kind == 1 && mean != floor(mean))
+        wl_param_error(s, "delay_mean", diags,
+                       "a fixed delay must be a whole number of rounds, not %g", mean);
+    if (kind != 0 && kind != 1)
+        wl_param_error(s, "delay_kind", diags,
+                       "parameter 'delay_kind' must be 0 (geometric) or 1 (fixed), not %g", kind);
+    if (!(window >= 0 && window <= 1e9 && window == floor(window)))
+        wl_param_error(s, "window", diags,
+                       "parameter 'window' must be a whole number of rounds >= 0, not %g", window);
+    cfg->batch = batch >= 1 && batch <= 1e9 ? (long long)batch : 1;
+    cfg->shuffle = shuffle == 1;
+    cfg->delay_mean = mean >= 0 && mean <= 1e9 ? mean : 0;
+    cfg->delay_kind = kind == 1 ? WL_DELAY_FIXED : WL_DELAY_GEOMETRIC;
+    cfg->window = window >= 0 && window <= 1e9 ? (long long)window : 0;
+}
+
 int wl_configure(const struct wl_type *t, const struct bench_spec *s, struct wl_config *cfg,
                  struct diag_list *diags)
 {
@@ -162,15 +208,7 @@ int wl_configure(const struct wl_type *t, const struct bench_spec *s, struct wl_
             BUG("workload '%s' has too many params", t->name);
         cfg->values[i] = bench_spec_param_or(s, t->params[i].name, t->params[i].def);
     }
-    double batch = bench_spec_param_or(s, "batch", 1), shuffle = bench_spec_param_or(s, "shuffle", 1);
-    if (!(batch >= 1 && batch <= 1e9 && batch == floor(batch)))
-        wl_param_error(s, "batch", diags, "parameter 'batch' must be a whole number >= 1, not %g",
-                       batch);
-    if (shuffle != 0 && shuffle != 1)
-        wl_param_error(s, "shuffle", diags, "parameter 'shuffle' must be 0 or 1, not %g",
-                       shuffle);
-    cfg->batch = (long long)batch;
-    cfg->shuffle = shuffle == 1;
+    configure_common(t, s, cfg, diags);
     build_means(cfg, s, diags);
     if (diags->errors == before && t->configure)
         t->configure(cfg, s, diags);
@@ -221,15 +259,4 @@ double wl_lai_robbins_bernoulli(const double *means, int k)
         if (means[i] < best)
             c += (best - means[i]) / pol_kl_bernoulli(means[i], best);
     return c;
-}
-
-int wl_require_immediate(const struct wl_config *cfg, const struct bench_spec *s,
-                         struct diag_list *diags)
-{
-    if (cfg->batch == 1)
-        return 0;
-    wl_param_error(s, "batch", diags,
-                   "workload '%s' takes immediate feedback only ('batch' must be 1, not %lld)",
-                   cfg->type->name, cfg->batch);
-    return -1;
 }

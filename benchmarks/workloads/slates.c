@@ -23,6 +23,11 @@
  *            the best list puts the items in decreasing w in the positions
  *            (kappa decreasing). The examination probabilities are known
  *            to the policies (round->position_weights), as in PBM-UCB.
+ * Catalogue churn (the names and meanings of the Bernoulli workloads):
+ * every `churn_every` rounds, and besides each round with probability
+ * `churn`, one slot chosen at random gets a new item whose attraction is
+ * one of the base attractions drawn at random (stream 4); the round lists
+ * the slot in round->replaced and the best list is recomputed.
  * Regret is against the best list of the round: f(A*, w) - f(A_t, w).
  * Item i's clicks come from stream 1024 + i (common random numbers: its
  * n-th examination gives the same answer under every policy).
@@ -44,13 +49,34 @@ struct slate_state {
     struct rng *item_rng;        /* k */
     struct rng exam_rng;         /* pbm: examinations */
     double best;                 /* the value of the best list */
+    long long churn_every;
+    double churn_p;
+    struct rng churn_rng;
+    const double *base;          /* k base attractions (cfg->means): new items' */
+    double *sorted;              /* k scratch */
+    int replaced;
 };
 
 static size_t slate_size(const struct wl_config *cfg)
 {
     return sizeof(struct slate_state) +
-           (size_t)cfg->k * (sizeof(struct rng) + sizeof(double)) +
+           (size_t)cfg->k * (sizeof(struct rng) + 2 * sizeof(double)) +
            (size_t)cfg->slate_size * sizeof(double);
+}
+
+/* The value of the best list: the l largest w, in decreasing order. */
+static void slate_best(struct slate_state *st)
+{
+    for (int i = 0; i < st->k; i++)
+        st->sorted[i] = st->w[i];
+    stats_sort(st->sorted, (size_t)st->k);   /* increasing: read from the end */
+    double miss = 1.0, sum = 0.0;
+    for (int l = 0; l < st->l; l++) {
+        double w = st->sorted[st->k - 1 - l];
+        miss *= 1.0 - w;
+        sum += st->kappa[l] * w;
+    }
+    st->best = st->cascade ? 1.0 - miss : sum;
 }
 
 static void slate_init_common(void *state, const struct wl_config *cfg,
@@ -63,6 +89,11 @@ static void slate_init_common(void *state, const struct wl_config *cfg,
     st->item_rng = (struct rng *)(st + 1);
     st->w = (double *)(st->item_rng + st->k);
     st->kappa = st->w + st->k;
+    st->sorted = st->kappa + st->l;
+    st->base = cfg->means;
+    st->churn_every = (long long)wl_value(cfg, "churn_every");
+    st->churn_p = wl_value(cfg, "churn");
+    rng_stream(&st->churn_rng, seed->key, 4);
     for (int i = 0; i < st->k; i++) {
         st->w[i] = cfg->means[i];
         wl_arm_stream(&st->item_rng[i], seed, i);
@@ -73,19 +104,7 @@ static void slate_init_common(void *state, const struct wl_config *cfg,
     double eta = cascade ? 0 : wl_value(cfg, "kappa_decay");
     for (int l = 0; l < st->l; l++)
         st->kappa[l] = pow(l + 1.0, -eta);
-    /* the best list: the l largest w, in decreasing order */
-    double *sorted = xmalloc((size_t)st->k * sizeof(double));
-    for (int i = 0; i < st->k; i++)
-        sorted[i] = st->w[i];
-    stats_sort(sorted, (size_t)st->k);   /* increasing: read from the end */
-    double miss = 1.0, sum = 0.0;
-    for (int l = 0; l < st->l; l++) {
-        double w = sorted[st->k - 1 - l];
-        miss *= 1.0 - w;
-        sum += st->kappa[l] * w;
-    }
-    free(sorted);
-    st->best = cascade ? 1.0 - miss : sum;
+    slate_best(st);
 }
 
 static void cascade_init(void *state, const struct wl_config *cfg, const struct wl_seed *seed)
@@ -107,6 +126,15 @@ static void slate_round(void *state, long long t, struct bench_round *round,
                         struct wl_arms *arms)
 {
     struct slate_state *st = state;
+    round->n_replaced = 0;
+    if ((st->churn_every > 0 && t % st->churn_every == 0) ||
+        (st->churn_p > 0 && rng_uniform(&st->churn_rng) < st->churn_p)) {
+        st->replaced = (int)rng_below(&st->churn_rng, (uint64_t)st->k);
+        st->w[st->replaced] = st->base[rng_below(&st->churn_rng, (uint64_t)st->k)];
+        slate_best(st);
+        round->replaced = &st->replaced;
+        round->n_replaced = 1;
+    }
     round->position_weights = st->cascade ? NULL : st->kappa;
     arms->means = st->w;
     arms->best = st->best;
@@ -156,6 +184,8 @@ static double slate_value(void *state, const int *slate, int l)
     return st->cascade ? 1.0 - miss : sum;
 }
 
+extern const struct wl_type wl_pbm;
+
 static int slate_configure(struct wl_config *cfg, const struct bench_spec *s, struct diag_list *diags)
 {
     double l = wl_value(cfg, "positions");
@@ -166,16 +196,29 @@ static int slate_configure(struct wl_config *cfg, const struct bench_spec *s, st
         return -1;
     }
     cfg->slate_size = (int)l;
-    if (cfg->type->params[4].name && !(wl_value(cfg, "kappa_decay") >= 0)) {
+    double every = wl_value(cfg, "churn_every"), p = wl_value(cfg, "churn");
+    if (!(every >= 0 && every == floor(every))) {
+        wl_param_error(s, "churn_every", diags,
+                       "parameter 'churn_every' must be a whole number >= 0, not %g", every);
+        return -1;
+    }
+    if (!(p >= 0 && p <= 1)) {
+        wl_param_error(s, "churn", diags, "parameter 'churn' must be in [0, 1], not %g", p);
+        return -1;
+    }
+    if (every > 0 || p > 0)
+        cfg->stationary = false;
+    const bool pbm = cfg->type == &wl_pbm;
+    if (pbm && !(wl_value(cfg, "kappa_decay") >= 0)) {
         wl_param_error(s, "kappa_decay", diags, "parameter 'kappa_decay' must be >= 0, not %g",
                        wl_value(cfg, "kappa_decay"));
         return -1;
     }
-    if (cfg->type->params[4].name)   /* pbm: rewards count clicks */
+    if (pbm)   /* rewards count clicks */
         cfg->hi = l;
     if (wl_bern_check_means(cfg, s, diags) < 0)
         return -1;
-    return wl_require_immediate(cfg, s, diags);
+    return 0;
 }
 
 static const struct wl_param cascade_params[] = {
@@ -183,6 +226,8 @@ static const struct wl_param cascade_params[] = {
     {"gap", NAN, "if set, every other item has best - gap"},
     {"worst", 0.01, "without gap: attractions log-spaced from best down to worst"},
     {"positions", 4, "L, the length of the list shown"},
+    {"churn_every", 0, "every N rounds one item is replaced by a new one (0: never)"},
+    {"churn", 0, "each round, with this probability, one item is replaced by a new one"},
     {NULL, 0, NULL},
 };
 
@@ -192,6 +237,8 @@ static const struct wl_param pbm_params[] = {
     {"worst", 0.01, "without gap: attractions log-spaced from best down to worst"},
     {"positions", 4, "L, the length of the list shown"},
     {"kappa_decay", 1, "position l (0-based) is examined with probability (l + 1)^-kappa_decay"},
+    {"churn_every", 0, "every N rounds one item is replaced by a new one (0: never)"},
+    {"churn", 0, "each round, with this probability, one item is replaced by a new one"},
     {NULL, 0, NULL},
 };
 

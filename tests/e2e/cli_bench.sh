@@ -108,7 +108,7 @@ cmp -s "$TMP/c1" "$TMP/c2" || fail "contextual JSON differs between 1 and 2 thre
 "$BIN" bench --list-policies | grep -q "^bwk_primal_dual " || fail "--list-policies bwk"
 # Presets reach the new workloads.
 for pw in cold_start_recs:contextual_logistic search_reranking:cascade dynamic_pricing:pricing \
-          coupon_budget:knapsack; do
+          coupon_budget:contextual_linear; do
     "$BIN" bench --preset "${pw%%:*}" --horizon 300 --seeds 2 --json --no-timing >"$TMP/p.json" ||
         fail "--preset ${pw%%:*} exit $?"
     grep -q "\"workload\": \"${pw##*:}\"" "$TMP/p.json" || fail "--preset ${pw%%:*} is not ${pw##*:}"
