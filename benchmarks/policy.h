@@ -20,6 +20,10 @@
  *      several selects may happen before the matching updates, and
  *      fb->t_played < fb->t_now; policies must not assume alternation.
  *      Rounds whose feedback has not arrived by the horizon never get one.
+ *      A play whose slot has been replaced since (a list: any of its
+ *      slots) is never delivered; a reward later than the attribution
+ *      window arrives at the window's end as raw 0 (workload.h,
+ *      "Feedback").
  *   5. Best-arm identification only: stopped(state) is asked after each
  *      update (fixed confidence stops the run when it returns true) and
  *      recommend(state) gives the final guess. NULL means "never stops" and
@@ -35,8 +39,7 @@
  *     this round); cfg->dim says dim before the run. fb->context and
  *     fb->features (the played arm's row) come back with the feedback.
  *     round->replaced lists arm slots whose item changed this round
- *     (catalogue churn: a new item, known only by its features); per-arm
- *     statistics of those slots should be reset.
+ *     (catalogue churn: a new item, known only by its features; below).
  *   - slates: a policy with select_slate fills out[0..L) with L =
  *     round->slate_size distinct arms, best position first. The update
  *     then gets fb->slate (the list shown), fb->clicks (0/1 per position)
@@ -54,6 +57,22 @@
  * Every policy must run on every workload: a contextual policy given no
  * context uses the one feature 1, a slate policy given slate_size 1 picks
  * one arm, a pricing policy given no prices takes them all as 1.
+ *
+ * Replaced slots (catalogue churn, on any workload that has it: the
+ * single-arm bernoulli and delayed, contextual, cascade, pbm):
+ * round->replaced / n_replaced list them in the round of the change only,
+ * before select or select_slate. Every policy then resets what it knows
+ * of the item in such a slot to its prior or initial state before it
+ * chooses: per-arm counts, sums, indices and posteriors (the single-arm
+ * and identification policies, the per-item statistics of the slate
+ * policies, the per-price demand of price_ucb and price_ts, the reward
+ * and cost estimates of the budget policies, the disjoint models of
+ * linucb and of linucb_hybrid's arm part). What does not belong to one
+ * item is kept: a shared model over the features (lints, logistic_ts,
+ * glm_ucb, the ridge policies, squarecb, bootstrapped_ts, linucb_hybrid's
+ * shared part, demand_ts's demand curve over the price), per-position
+ * examination probabilities, the resource prices of bwk_primal_dual. The
+ * policy files say what they reset and why, after their papers' models.
  */
 #ifndef BM_POLICY_H
 #define BM_POLICY_H

@@ -22,6 +22,7 @@ bm_add_test(test_pol_chernoff_ucb SOURCES test_pol_chernoff_ucb.c LIBS bm_benchm
 bm_add_test(test_pol_nonstationary SOURCES test_pol_nonstationary.c LIBS bm_benchmarks)
 bm_add_test(test_pol_identification SOURCES test_pol_identification.c LIBS bm_benchmarks)
 bm_add_test(test_pol_linear SOURCES test_pol_linear.c LIBS bm_benchmarks)
+bm_add_test(test_pol_glm SOURCES test_pol_glm.c LIBS bm_benchmarks)
 bm_add_test(test_pol_linucb_hybrid SOURCES test_pol_linucb_hybrid.c LIBS bm_benchmarks)
 bm_add_test(test_pol_cascade SOURCES test_pol_cascade.c LIBS bm_benchmarks)
 bm_add_test(test_pol_pricing SOURCES test_pol_pricing.c LIBS bm_benchmarks)

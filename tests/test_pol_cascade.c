@@ -1,7 +1,8 @@
 /*
  * test_pol_cascade: benchmarks/policies/cascade.c, cascade-aware learning
  * beats the position-blind baseline, and position-aware TS wins on the
- * position-based model.
+ * position-based model; a replaced item starts afresh, in one-arm play and
+ * in lists.
  */
 #include "tests/helpers.h"
 
@@ -10,6 +11,7 @@
 
 #include "benchmarks/runner.h"
 
+#include "tests/churn_fixture.h"
 #include "tests/slates_fixture.h"
 
 static double mean_regret(const struct bench_results *r, const char *id)
@@ -65,12 +67,129 @@ static void test_position_aware_ts_wins_on_the_position_based_model(void **state
     bench_spec_free(s);
 }
 
+/* ---- replaced items ---- */
+
+static const char *const rank_ids[] = {"cascade_ucb1", "cascade_klucb", "cascade_ts",
+                                       "topk_position_ts", "pbm_ucb", "cucb"};
+
+/* The cascade model by hand on k = 6 items, lists of 2: after warm rounds
+ * the worst item (slot 5, attraction 0.01) is replaced by one of 0.5
+ * (told through round->replaced, or silently); returns how many rounds
+ * the policy takes to put the slot in its list, or max_rounds + 1. */
+static int rounds_to_list_replaced(const char *id, long long warm, int max_rounds, bool notify,
+                                   uint64_t seed)
+{
+    enum { K = 6, L = 2 };
+    double w[K] = {0.6, 0.5, 0.45, 0.4, 0.3, 0.01};
+    const int slot = K - 1;
+    struct inst in;
+    inst_init(&in, id, K, warm + max_rounds);
+    in.cfg.slate_size = L;
+    inst_start(&in);
+    struct rng env, pr;
+    rng_seed(&env, seed);
+    rng_seed(&pr, seed + 1);
+    int found = max_rounds + 1;
+    for (long long t = 1; t <= warm + max_rounds; t++) {
+        struct bench_round rd = {.t = t, .k = K, .slate_size = L};
+        if (t == warm + 1) {
+            w[slot] = 0.5;
+            if (notify) {
+                rd.replaced = &slot;
+                rd.n_replaced = 1;
+            }
+        }
+        int list[L];
+        in.t->select_slate(in.st, &rd, &pr, list);
+        if (t > warm && (list[0] == slot || list[1] == slot)) {
+            found = (int)(t - warm);
+            break;
+        }
+        double clicks[L] = {0, 0};
+        int examined = L;
+        for (int j = 0; j < L; j++)
+            if (rng_uniform(&env) < w[list[j]]) {
+                clicks[j] = 1;
+                examined = j + 1;
+                break;
+            }
+        struct pol_feedback fb = {.arm = list[0], .reward = clicks[0] + clicks[1],
+                                  .raw = clicks[0] + clicks[1], .t_played = t,
+                                  .t_now = t + 1, .slate = list, .clicks = clicks,
+                                  .slate_len = L, .examined = examined};
+        in.t->update(in.st, &fb, &pr);
+    }
+    inst_free(&in);
+    return found;
+}
+
+/* One-arm play on churn_arms: at round warm + 1 the best item (slot 0,
+ * 0.6) is replaced by one paying 0.02 (told or not); returns how many of
+ * the next n rounds play the slot. */
+static int plays_of_replaced_best(const char *id, long long warm, int n, bool notify,
+                                  uint64_t seed)
+{
+    const int k = 5, slot = 0;
+    double p[5];
+    memcpy(p, churn_arms, sizeof(p));
+    struct inst in;
+    inst_init(&in, id, k, warm + n);
+    inst_start(&in);
+    struct rng env, pr;
+    rng_seed(&env, seed);
+    rng_seed(&pr, seed + 1);
+    int plays = 0;
+    for (long long t = 1; t <= warm + n; t++) {
+        struct bench_round rd = {.t = t, .k = k, .slate_size = 1};
+        if (t == warm + 1) {
+            p[slot] = 0.02;
+            if (notify) {
+                rd.replaced = &slot;
+                rd.n_replaced = 1;
+            }
+        }
+        int a = in.t->select(in.st, &rd, &pr);
+        plays += t > warm && a == slot;
+        feed(&in, a, rng_uniform(&env) < p[a], t, &pr);
+    }
+    inst_free(&in);
+    return plays;
+}
+
+/* After a replacement the item's statistics are the prior's: the UCB
+ * policies show a new item in a bad item's slot at once (infinite index),
+ * the Thompson ones within a few rounds (Beta(1, 1)), and a new bad item
+ * in the best item's slot is dropped after a few dozen plays (all 300 if
+ * the old clicks stayed); untold, each avoids the first slot longer and
+ * plays the second more. */
+static void test_a_replaced_item_starts_afresh(void **state)
+{
+    for (size_t i = 0; i < sizeof(rank_ids) / sizeof(rank_ids[0]); i++) {
+        bool ts = strstr(rank_ids[i], "ts") != NULL;
+        int m = ts ? 20 : 1;
+        assert_plays_replaced(rank_ids[i], 5000, m, 41 + i);   /* one arm: select */
+        int told = rounds_to_list_replaced(rank_ids[i], 5000, m, true, 51 + i);
+        int silent = rounds_to_list_replaced(rank_ids[i], 5000, m, false, 51 + i);
+        if (told > m || silent <= m)
+            fail_msg("%s lists the replaced item after %d rounds told, %d untold (max %d)",
+                     rank_ids[i], told, silent, m);
+        /* all of it: the old best item's clicks do not make the new one look good */
+        told = plays_of_replaced_best(rank_ids[i], 5000, 300, true, 61 + i);
+        silent = plays_of_replaced_best(rank_ids[i], 5000, 300, false, 61 + i);
+        if (told > 60 || silent <= told)
+            fail_msg("%s plays a new bad item in the best item's slot %d of 300 rounds told, "
+                     "%d untold", rank_ids[i], told, silent);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* policies */
         cmocka_unit_test(test_cascade_aware_beats_position_blind),
         cmocka_unit_test(test_position_aware_ts_wins_on_the_position_based_model),
+        /* replaced items */
+        cmocka_unit_test(test_a_replaced_item_starts_afresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

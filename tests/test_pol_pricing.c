@@ -1,13 +1,16 @@
 /*
  * test_pol_pricing: benchmarks/policies/pricing.c, revenue-aware policies
- * beat uniform pricing.
+ * beat uniform pricing; a replaced item's demand starts afresh, while
+ * demand_ts keeps its demand curve.
  */
 #include "tests/helpers.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "benchmarks/runner.h"
 
+#include "tests/churn_fixture.h"
 #include "tests/pricing_fixture.h"
 
 static void test_revenue_policies_beat_uniform_pricing(void **state)
@@ -28,10 +31,103 @@ static void test_revenue_policies_beat_uniform_pricing(void **state)
     }
 }
 
+/* ---- replaced items ---- */
+
+/* demand_ts by hand on five prices with logistic demand; a replacement
+ * notice at round warm + 1 (or none); the arms of the rounds after it. */
+static void demand_ts_after_replacement(bool notify, int *arms, int n)
+{
+    enum { K = 5 };
+    const double price[K] = {0.2, 0.4, 0.6, 0.8, 1.0};
+    const long long warm = 3000;
+    const int slot = 4;
+    struct inst in;
+    inst_init(&in, "demand_ts", K, warm + n);
+    inst_start(&in);
+    struct rng env, pr;
+    rng_seed(&env, 5);
+    rng_seed(&pr, 6);
+    for (long long t = 1; t <= warm + n; t++) {
+        struct bench_round rd = {.t = t, .k = K, .slate_size = 1, .arm_values = price};
+        if (t == warm + 1 && notify) {
+            rd.replaced = &slot;
+            rd.n_replaced = 1;
+        }
+        int a = in.t->select(in.st, &rd, &pr);
+        if (t > warm)
+            arms[t - warm - 1] = a;
+        double buy = rng_uniform(&env) < 1.0 / (1.0 + exp(-(2.0 - 4.0 * price[a])));
+        struct pol_feedback fb = {.arm = a, .reward = buy * price[a], .raw = buy * price[a],
+                                  .t_played = t, .t_now = t + 1};
+        in.t->update(in.st, &fb, &pr);
+    }
+    inst_free(&in);
+}
+
+/* One-arm play on churn_arms (all prices 1): at round warm + 1 the best
+ * item (slot 0, 0.6) is replaced by one bought w.p. 0.02 (told or not);
+ * returns how many of the next n rounds play the slot. */
+static int plays_of_replaced_best(const char *id, long long warm, int n, bool notify,
+                                  uint64_t seed)
+{
+    const int k = 5, slot = 0;
+    double p[5];
+    memcpy(p, churn_arms, sizeof(p));
+    struct inst in;
+    inst_init(&in, id, k, warm + n);
+    inst_start(&in);
+    struct rng env, pr;
+    rng_seed(&env, seed);
+    rng_seed(&pr, seed + 1);
+    int plays = 0;
+    for (long long t = 1; t <= warm + n; t++) {
+        struct bench_round rd = {.t = t, .k = k, .slate_size = 1};
+        if (t == warm + 1) {
+            p[slot] = 0.02;
+            if (notify) {
+                rd.replaced = &slot;
+                rd.n_replaced = 1;
+            }
+        }
+        int a = in.t->select(in.st, &rd, &pr);
+        plays += t > warm && a == slot;
+        feed(&in, a, rng_uniform(&env) < p[a], t, &pr);
+    }
+    inst_free(&in);
+    return plays;
+}
+
+/* price_ucb and price_ts learn each price's demand on its own: a new item
+ * at a price that had no buyers gets the prior's index (UCB: infinite,
+ * played at once; TS: Beta(1, 1), within a few rounds), and a new item
+ * nobody buys in the best item's slot is dropped after a few dozen plays;
+ * untold they avoid the first slot and play the second longer. demand_ts's
+ * curve is over the price, shared by the items, so a notice changes none
+ * of its plays. */
+static void test_a_replaced_item_starts_afresh_but_the_demand_curve_stays(void **state)
+{
+    assert_plays_replaced("price_ucb", 5000, 1, 61);
+    assert_plays_replaced("price_ts", 5000, 20, 62);
+    const char *ids[] = {"price_ucb", "price_ts"};
+    for (int i = 0; i < 2; i++) {   /* all of it: the old sales do not carry over */
+        int told = plays_of_replaced_best(ids[i], 5000, 300, true, 63 + (uint64_t)i);
+        int silent = plays_of_replaced_best(ids[i], 5000, 300, false, 63 + (uint64_t)i);
+        if (told > 60 || silent <= told)
+            fail_msg("%s plays a new bad item in the best item's slot %d of 300 rounds told, "
+                     "%d untold", ids[i], told, silent);
+    }
+    int told[200], silent[200];
+    demand_ts_after_replacement(true, told, 200);
+    demand_ts_after_replacement(false, silent, 200);
+    assert_memory_equal(told, silent, sizeof(told));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_revenue_policies_beat_uniform_pricing),
+        /* replaced items */
+        cmocka_unit_test(test_a_replaced_item_starts_afresh_but_the_demand_curve_stays),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,10 +1,11 @@
 /*
  * test_run: benchmarks/run.c, one simulated run. The feedback part on
  * every workload kind: censoring by an attribution window against its
- * closed form, stale feedback of a replaced slot dropped, feedback routed
- * through the queue with zero delay equal to immediate feedback (so the
- * copies of contexts, features, lists, clicks and costs are exact),
- * batches delivering only at their boundaries on a list workload.
+ * closed form, stale feedback of a replaced slot dropped (a list whole
+ * when any of its slots was), feedback routed through the queue with zero
+ * delay equal to immediate feedback (so the copies of contexts, features,
+ * lists, clicks and costs are exact), batches delivering only at their
+ * boundaries on a list workload.
  *
  * A probe policy records, round by round, what it was shown and what it
  * got back, and checks the feedback contract of policy.h and workload.h
@@ -307,6 +308,53 @@ static void test_stale_feedback_of_a_replaced_slot_is_dropped(void **state)
     }
 }
 
+/* A list belongs to all the items it showed: with a fixed delay d, the
+ * list of round t is dropped whole when any of its slots, at any
+ * position, was replaced in rounds t+1 .. t+d (workload.h, "Arm
+ * replacement"), and arrives exactly at t+1+d otherwise. The probe's
+ * round-robin lists put every slot at every position in turn, so many
+ * drops come from a slot below the first. */
+static void test_a_list_in_flight_is_dropped_whole_when_any_slot_is_replaced(void **state)
+{
+    enum { K = 8, L = 3 };
+    const long long T = 3000, every = 7, d = 10;
+    struct bench_spec *s = make("cascade", K, T, 1, "uniform");
+    bench_spec_set_param(s, "positions", L);
+    bench_spec_set_param(s, "best", 0.5);
+    bench_spec_set_param(s, "churn_every", (double)every);
+    bench_spec_set_param(s, "delay_mean", (double)d);
+    bench_spec_set_param(s, "delay_kind", 1);
+    probe_begin(T, K, L, 0, 1);
+    run_probe(s);
+    assert_int_equal(P.violations, 0);
+    long long dropped = 0, dropped_below = 0, delivered = 0, changes = 0;
+    for (long long t = 1; t <= T; t++) {
+        assert_true(P.n_replaced[t] <= 1);
+        changes += P.n_replaced[t];
+        const int *list = P.slate + (size_t)t * L;
+        bool stale = false, first = false;
+        for (long long u = t + 1; u <= t + d && u <= T; u++)
+            for (int j = 0; j < L; j++)
+                if (P.n_replaced[u] && P.replaced[u] == list[j]) {
+                    stale = true;
+                    first = first || j == 0;
+                }
+        bool due = t + 1 + d <= T;
+        assert_int_equal(P.delivered[t], due && !stale);
+        if (due && !stale)
+            assert_int_equal(P.t_now[t], t + 1 + d);
+        dropped += due && stale;
+        dropped_below += due && stale && !first;
+        delivered += P.delivered[t];
+    }
+    assert_true(changes >= T / every - 1 && changes <= T / every + 1);
+    assert_true(dropped_below > 100);
+    assert_true(dropped > dropped_below);
+    assert_true(delivered > T / 4);
+    probe_end();
+    bench_spec_free(s);
+}
+
 /* The hot loop (immediate feedback, single arm) and the general loop hand
  * the policy the same replaced slots, in the round of the change only. */
 static void test_replaced_slots_reach_the_policy_in_every_loop(void **state)
@@ -496,6 +544,7 @@ int main(void)
         /* replaced slots */
         cmocka_unit_test(test_stale_feedback_of_a_replaced_slot_is_dropped),
         cmocka_unit_test(test_replaced_slots_reach_the_policy_in_every_loop),
+        cmocka_unit_test(test_a_list_in_flight_is_dropped_whole_when_any_slot_is_replaced),
         /* composition: feedback parts on every kind */
         cmocka_unit_test(test_zero_delay_through_the_queue_is_immediate_feedback),
         cmocka_unit_test(test_batch_on_a_slate_workload_delivers_at_batch_boundaries),

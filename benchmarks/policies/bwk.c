@@ -51,6 +51,14 @@
  *                  time: B / T). The weights are kept as logarithms.
  * Without a budget (plain workloads) both reduce to optimistic play on the
  * rewards.
+ * Catalogue churn (round->replaced): in the BwK model (Badanidiyuru et al.
+ * 2018, section 2) each arm has its own reward and cost distributions, so a
+ * new item in a slot is an arm about which nothing is known: its pull
+ * count, reward sum and cost sum go back to 0, as at init, and it is
+ * pulled once again first (the initial round of PrimalDualBwK). What is
+ * kept belongs to the resources, not the arms: the Hedge weights v_j of
+ * bwk_primal_dual (the prices of budget and time, driven by what has been
+ * consumed) and the budget left, which the runner reports.
  */
 #include <math.h>
 
@@ -172,6 +180,10 @@ static int ucb_bwk_select(const struct bwk_state *st, const struct bench_round *
 static int bwk_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct bwk_state *st = state;
+    for (int i = 0; i < round->n_replaced; i++) {   /* a new item: see the top comment */
+        int a = round->replaced[i];
+        st->n[a] = st->rs[a] = st->cs[a] = 0.0;
+    }
     for (int i = 0; i < st->k; i++) {
         if (st->n[i] == 0)
             return i;

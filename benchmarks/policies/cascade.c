@@ -38,6 +38,16 @@
  *                 cascade-aware learning beats).
  * Ties go to the lower index. Positions are assumed to be examined in
  * decreasing order of kappa (true for both workloads).
+ * Catalogue churn (round->replaced, before select or select_slate): every
+ * statistic here is per item, so a replaced slot starts afresh, as at
+ * init: in the models of these papers (the item's attraction w(e) in the
+ * cascade model, Kveton et al. 2015, section 2; w_i with the positions'
+ * kappa_l in the PBM, Lagree et al. 2016, section 2; the base arm's mean
+ * in CUCB) nothing an item's clicks say carries over to another item. Its
+ * examinations or effective views, impressions and clicks go back to 0:
+ * the UCB indices are then infinite (shown at once), the posteriors
+ * Beta(1, 1). The examination probabilities kappa belong to the positions,
+ * not the items, and are kept.
  */
 #include <math.h>
 #include <string.h>
@@ -106,10 +116,20 @@ static void rank_scores(struct rank_state *st, long long t, struct rng *rng)
     }
 }
 
+/* Forget the items of the replaced slots (see the top comment). */
+static void rank_forget(struct rank_state *st, const struct bench_round *round)
+{
+    for (int i = 0; i < round->n_replaced; i++) {
+        int a = round->replaced[i];
+        st->n[a] = st->m[a] = st->s[a] = 0.0;
+    }
+}
+
 static void rank_select_slate(void *state, const struct bench_round *round, struct rng *rng,
                               int *out)
 {
     struct rank_state *st = state;
+    rank_forget(st, round);
     if (round->position_weights && !st->have_kappa) {
         memcpy(st->kappa, round->position_weights, (size_t)st->l * sizeof(double));
         st->have_kappa = true;
@@ -121,6 +141,7 @@ static void rank_select_slate(void *state, const struct bench_round *round, stru
 static int rank_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct rank_state *st = state;
+    rank_forget(st, round);
     rank_scores(st, round->t, rng);
     return pol_argmax(st->score, st->k);   /* = pol_top_l with l = 1 */
 }

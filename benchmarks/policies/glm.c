@@ -29,6 +29,15 @@
  *              full MLE (O(t d) per round). rho = 1 by default (the
  *              paper's rho(t) is of order sqrt(d log t) times the link's
  *              constants, far too wide in practice, as Li et al. 2017 note).
+ * Catalogue churn (round->replaced): both keep everything they learned.
+ * Their models have no parameter of an arm's own: P(click) = sigma(w^T x)
+ * with one w over the features x of the (user, ad) pair (Chapelle & Li
+ * 2011, section 4), mu(x^T theta*) with one theta* for every arm (Filippi
+ * et al. 2010, section 2). A new item is known by its features and scored
+ * by the same w, which is what a feature model is for (the cold start);
+ * the past observations are evidence about w and stay valid. There is no
+ * per-slot statistic to reset: without arm features every arm has the
+ * same features (the context, or the constant 1) and the same score.
  */
 #include <math.h>
 #include <string.h>

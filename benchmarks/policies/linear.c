@@ -11,12 +11,12 @@
  *                sum r x, theta_a = A_a^{-1} b_a, and the index (eq. 5)
  *                p_a = theta_a^T x_t + alpha sqrt(x_t^T A_a^{-1} x_t), on
  *                the user features x_t (round->context). A_a^{-1} is kept
- *                directly and updated by Sherman-Morrison. A replaced slot
- *                (catalogue churn) starts afresh. Exact pruning: x^T A^{-1} x
- *                <= tr(A^{-1}) ||x||^2, and the trace follows each update in
- *                O(d), so an arm whose mean plus alpha sqrt(tr) ||x|| cannot
- *                beat the best index so far skips its O(d^2) quadratic form
- *                (the argmax, ties to the lowest index, is unchanged).
+ *                directly and updated by Sherman-Morrison. Exact pruning:
+ *                x^T A^{-1} x <= tr(A^{-1}) ||x||^2, and the trace follows
+ *                each update in O(d), so an arm whose mean plus alpha
+ *                sqrt(tr) ||x|| cannot beat the best index so far skips its
+ *                O(d^2) quadratic form (the argmax, ties to the lowest
+ *                index, is unchanged).
  * lints          Linear Thompson sampling, Agrawal & Goyal (2013),
  *                "Thompson sampling for contextual bandits with linear
  *                payoffs", ICML, Algorithm 1: one shared theta over the arm
@@ -52,6 +52,18 @@
  * Shared-parameter models (every policy but linucb) do not grow with the
  * catalogue, so they scale to 10,000 arms and score cold-start items by
  * their features alone.
+ * Catalogue churn (round->replaced): linucb's model is disjoint, one
+ * theta_a per arm over the user features (Li et al. 2010, eq. 2), so a
+ * replaced slot's A_a, b_a go back to lambda I, 0 (its index is the
+ * prior's). The others keep everything: their model is one theta over the
+ * arm features, E[r | x_a] = x_a^T theta for every arm (Agrawal & Goyal
+ * 2013, section 2; the ridge oracle of Foster & Rakhlin 2020, section 2;
+ * the linear model of Bastani et al. 2021; each bootstrap replicate of
+ * Eckles & Kaptein 2014 fits the same theta), with no parameter of an
+ * arm's own: the new item is scored by its features with the theta
+ * learned from every item before it, and there is no per-slot statistic
+ * to reset (squarecb's yhat is recomputed each round; without arm
+ * features every arm has the same features and the same score).
  */
 #include <math.h>
 #include <string.h>

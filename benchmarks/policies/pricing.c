@@ -23,6 +23,16 @@
  *             (Chapelle & Li 2011's Laplace TS on the demand model; Broder
  *             & Rusmevichientong 2012 for parametric demand learning).
  *             Shared across prices, it learns from every sale.
+ * Catalogue churn (round->replaced): the price grid is the policy's arms
+ * and is read once, at the first round with prices. price_ucb and price_ts
+ * model the demand at each price on its own (a Bernoulli purchase
+ * probability per arm: Kleinberg & Leighton 2003, section 3; Ferreira et
+ * al. 2018, section 3.1), so a replaced slot is a new product at that
+ * price with unknown demand: its visitors and sales go back to 0 (index
+ * infinite, posterior Beta(1, 1)). demand_ts resets the same counts (which
+ * it does not use) and keeps its demand curve: the logistic model d(p) is
+ * over the price alone, shared by every arm, so it holds for the new item
+ * at its price as it did for the old one.
  */
 #include <math.h>
 #include <string.h>
@@ -82,6 +92,10 @@ static int pp_select(void *state, const struct bench_round *round, struct rng *r
 {
     struct price_pol *st = state;
     see_prices(st, round);
+    for (int i = 0; i < round->n_replaced; i++) {   /* a new item: see the top comment */
+        int a = round->replaced[i];
+        st->n[a] = st->s[a] = 0.0;
+    }
     double a = 0, b = 0;
     if (st->kind == P_DEMAND) {   /* (a, b) ~ N(m, H^{-1}) via the 2 x 2 Cholesky of H */
         double l11 = sqrt(st->h[0]), l21 = st->h[2] / l11;
