@@ -6,10 +6,12 @@
 #include "base/yaml_reader.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "base/suggest.h"
@@ -302,12 +304,37 @@ struct yr_doc *yr_load_buffer(const char *name, const char *data, size_t len,
     return doc;
 }
 
+FILE *yr_open_input(const char *path)
+{
+    /* open(2) of a FIFO blocks until a writer opens it, for ever if none
+     * does; O_NONBLOCK makes it return at once (POSIX open(), "O_NONBLOCK
+     * ... for reading-only shall return without delay"). Cleared again, so
+     * that reads then wait for data or end-of-file as on any pipe. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+        int err = errno;
+        close(fd);
+        errno = err;
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        int err = errno;
+        close(fd);
+        errno = err;
+    }
+    return f;
+}
+
 struct yr_doc *yr_load_file(const char *path, const struct yr_limits *limits,
                             struct diag_list *diags)
 {
     if (!limits)
         limits = &yr_default_limits;
-    FILE *f = fopen(path, "rb");
+    FILE *f = yr_open_input(path);
     if (!f) {
         diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open '%s': %s", path, strerror(errno));
         return NULL;

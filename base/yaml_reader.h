@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "base/arena.h"
 #include "base/diag.h"
@@ -68,6 +69,13 @@ struct yr_doc {
  * owns the doc; free with yr_doc_free(). limits may be NULL (defaults). */
 struct yr_doc *yr_load_file(const char *path, const struct yr_limits *limits,
                             struct diag_list *diags);
+/* Open path for reading without blocking in open(2) on a FIFO that has no
+ * writer; reads then block until data or end-of-file, as on any pipe (a
+ * FIFO whose writer never comes reads as empty). NULL with errno set on
+ * failure. Every loader opens its inputs with it. yr_load_file() reads a
+ * file once, into memory, up to limits->max_bytes, so a pipe or a FIFO
+ * works as well as a regular file. The caller closes the FILE. */
+FILE *yr_open_input(const char *path);
 /* The same on a buffer; name is used in diagnostics. */
 struct yr_doc *yr_load_buffer(const char *name, const char *data, size_t len,
                               const struct yr_limits *limits, struct diag_list *diags);

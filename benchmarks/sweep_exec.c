@@ -8,10 +8,17 @@
  * order, which is why the split never changes a number.
  *
  * Part file format (text; every number a C99 hex float, so exact):
- *   banditmap-sweep-part 1
+ *   banditmap-sweep-part 2
  *   cell C fingerprint HEX16 policies P seeds R checkpoints N
+ *   checksum fnv1a64 HEX16
  *   u POLICY SEED SAMPLES ERROR SECONDS REGRET[N] REWARD[N]     (one per unit)
  *   end UNITS
+ * The checksum is FNV-1a 64 (Fowler, Noll, Vo; draft-eastlake-fnv, offset
+ * basis 0xcbf29ce484222325, prime 0x100000001b3) over every byte after its
+ * line: the unit lines and the end line. A part whose bytes changed after
+ * it was written (an edited value, a flipped bit) fails it and is ignored
+ * with a warning, so its units are recomputed instead of merged; the cell
+ * line, which the reader compares byte for byte, needs no checksum.
  */
 #include "benchmarks/sweep.h"
 
@@ -26,6 +33,7 @@
 
 #include "base/atomic_file.h"
 #include "base/xalloc.h"
+#include "base/yaml_reader.h"
 #include "benchmarks/runner_internal.h"
 
 struct sweep_cell {
@@ -201,7 +209,19 @@ void sweep_cell_unpack_seed(struct sweep_cell *cell, int s, const double *in)
 
 /* ---- part files ---- */
 
-static const char part_magic[] = "banditmap-sweep-part 1\n";
+static const char part_magic[] = "banditmap-sweep-part 2\n";
+static const char part_magic_v1[] = "banditmap-sweep-part 1\n";
+
+static const uint64_t fnv64_offset = 0xcbf29ce484222325ULL, fnv64_prime = 0x100000001b3ULL;
+
+static uint64_t fnv1a64(uint64_t h, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= fnv64_prime;
+    }
+    return h;
+}
 enum { PART_HEADER_MAX = 160 };
 
 /* The part's second line, which names the cell it belongs to: written by
@@ -227,6 +247,12 @@ int sweep_cell_write_part(const struct sweep_cell *cell, const char *dir, const 
     char header[PART_HEADER_MAX];
     part_header(cell, header);
     fprintf(af.fp, "%s%s", part_magic, header);
+    /* The payload goes to memory first: its checksum comes before it. */
+    char *payload = NULL;
+    size_t payload_len = 0;
+    FILE *mem = open_memstream(&payload, &payload_len);
+    if (!mem)
+        BUG("open_memstream: out of memory");
     double *buf = xmalloc(unit_doubles(cell) * sizeof(double));
     size_t units = 0;
     for (int s = 0; s < pl->seeds; s++) {
@@ -236,14 +262,20 @@ int sweep_cell_write_part(const struct sweep_cell *cell, const char *dir, const 
             if (!cell->done[slot(cell, p, (size_t)s)])
                 continue;
             pack_unit(cell, slot(cell, p, (size_t)s), buf);
-            fprintf(af.fp, "u %zu %d", p, s);
+            fprintf(mem, "u %zu %d", p, s);
             for (size_t i = 0; i < unit_doubles(cell); i++)
-                fprintf(af.fp, " %a", buf[i]);
-            fputc('\n', af.fp);
+                fprintf(mem, " %a", buf[i]);
+            fputc('\n', mem);
             units++;
         }
     }
-    fprintf(af.fp, "end %zu\n", units);
+    fprintf(mem, "end %zu\n", units);
+    if (fclose(mem) != 0)
+        BUG("open_memstream: out of memory");
+    fprintf(af.fp, "checksum fnv1a64 %016" PRIx64 "\n",
+            fnv1a64(fnv64_offset, payload, payload_len));
+    fwrite(payload, 1, payload_len, af.fp);
+    free(payload);
     free(buf);
     free(path);
     return atomic_file_commit(&af, diags);
@@ -280,7 +312,7 @@ static int parse_unit(const struct sweep_cell *cell, char *line, size_t *p, int 
  * stale or malformed, in which case nothing of it is kept. */
 static long read_part(struct sweep_cell *cell, const char *path, struct diag_list *diags)
 {
-    FILE *fp = fopen(path, "r");
+    FILE *fp = yr_open_input(path);   /* a FIFO named like a part does not block */
     if (!fp) {
         diag_add(diags, DIAG_WARNING, path, 0, 0, "cannot read part");
         return -1;
@@ -292,17 +324,25 @@ static long read_part(struct sweep_cell *cell, const char *path, struct diag_lis
     char expect[PART_HEADER_MAX];
     const struct bench_exec *pl = &cell->plan;
     part_header(cell, expect);
-    if (getline(&line, &cap, fp) < 0 || strcmp(line, part_magic))
-        why = "not a sweep part";
+    uint64_t want = 0, sum = fnv64_offset;
+    ssize_t got;
+    lineno = 1;
+    if ((got = getline(&line, &cap, fp)) < 0 || strcmp(line, part_magic))
+        why = got >= 0 && !strcmp(line, part_magic_v1) ? "part of an older format (no checksum)"
+                                                       : "not a sweep part";
     else if (lineno = 2, getline(&line, &cap, fp) < 0 || strcmp(line, expect))
         why = "stale part (the sweep or its cell changed since it was written)";
+    else if (lineno = 3, getline(&line, &cap, fp) < 0 ||
+             sscanf(line, "checksum fnv1a64 %16" SCNx64, &want) != 1)
+        why = "part without its checksum line";
     /* Units go to a scratch list first: a bad line rejects the whole part. */
     size_t nd = unit_doubles(cell), n = 0, cap_u = 16;
     double *vals = xmalloc(cap_u * nd * sizeof(double));
     size_t *slots = xmalloc(cap_u * sizeof(size_t));
     bool ended = false;
-    while (!why && getline(&line, &cap, fp) >= 0) {
+    while (!why && (got = getline(&line, &cap, fp)) >= 0) {
         lineno++;
+        sum = fnv1a64(sum, line, (size_t)got);
         unsigned long long count;
         if (sscanf(line, "end %llu", &count) == 1) {
             ended = count == n;
@@ -324,6 +364,14 @@ static long read_part(struct sweep_cell *cell, const char *path, struct diag_lis
     }
     if (!why && !ended)
         why = "truncated part (no 'end' line)";
+    /* Checked last, so that a cut-off part is called truncated; a value
+     * changed in place parses and is caught only here. The checksum
+     * covers the bytes up to the end line; anything after it is never
+     * read as data. */
+    if (!why && sum != want) {
+        lineno = 3;
+        why = "checksum mismatch (the part changed after it was written)";
+    }
     long added = 0;
     if (why) {
         diag_add(diags, DIAG_WARNING, path, lineno, 0, "%s; ignored", why);

@@ -41,6 +41,9 @@ static void usage(FILE *out)
             "      --actions K        number of actions (default: from the log)\n"
             "      --position P       evaluate the rows at position P only\n"
             "      --skip-bad         report malformed rows and skip them (default: stop)\n"
+            "      --freq-drop-mismatch\n"
+            "                         freq:LOG: drop LOG's rows with an action or position the\n"
+            "                         evaluated log lacks, with a warning (default: an error)\n"
             "  -B, --bootstrap B      bootstrap replicates for the 95%% intervals (default 200)\n"
             "  -s, --seed N           master seed (default 1)\n"
             "      --model FORM       reward model: additive (default) or disjoint\n"
@@ -58,7 +61,7 @@ static void usage(FILE *out)
 
 enum {
     OPT_ITEMS = 256, OPT_ACTIONS, OPT_POSITION, OPT_SKIP_BAD, OPT_LAMBDA, OPT_TAU, OPT_CLIP,
-    OPT_TINY, OPT_JSON, OPT_MODEL,
+    OPT_TINY, OPT_JSON, OPT_MODEL, OPT_FREQ_DROP,
 };
 
 static const struct option long_options[] = {
@@ -68,6 +71,7 @@ static const struct option long_options[] = {
     {"actions", required_argument, NULL, OPT_ACTIONS},
     {"position", required_argument, NULL, OPT_POSITION},
     {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
+    {"freq-drop-mismatch", no_argument, NULL, OPT_FREQ_DROP},
     {"bootstrap", required_argument, NULL, 'B'},
     {"seed", required_argument, NULL, 's'},
     {"model", required_argument, NULL, OPT_MODEL},
@@ -160,6 +164,7 @@ static int parse_options(int argc, char **argv, struct ope_config *cfg, bool *js
             cfg->position = (int)v;
             break;
         case OPT_SKIP_BAD: cfg->skip_bad = true; break;
+        case OPT_FREQ_DROP: cfg->freq_drop_mismatch = true; break;
         case 'B':
             r = parse_long("--bootstrap", optarg, 0, 100000, &v);
             cfg->bootstrap = (int)v;
@@ -183,11 +188,22 @@ static int parse_options(int argc, char **argv, struct ope_config *cfg, bool *js
         case OPT_JSON: *json = true; break;
         case 'o': *output = optarg; break;
         case 'h': return 1;
+        /* getopt_long sets optopt to a bad short option's letter; argv[optind - 1] is
+         * then the argument before it when the letter came inside a group (-zq) or
+         * the group is not finished, so name the letter. A bad long option leaves
+         * optopt 0 (or its value for a missing argument) and is argv[optind - 1]. */
         case ':':
-            fprintf(stderr, "banditmap ope: error: option '%s' needs a value\n", argv[optind - 1]);
+            if (optopt && optopt < 256 && strchr("peBso", optopt))
+                fprintf(stderr, "banditmap ope: error: option '-%c' needs a value\n", optopt);
+            else
+                fprintf(stderr, "banditmap ope: error: option '%s' needs a value\n",
+                        argv[optind - 1]);
             return -1;
         default:
-            fprintf(stderr, "banditmap ope: error: unknown option '%s'\n", argv[optind - 1]);
+            if (optopt)
+                fprintf(stderr, "banditmap ope: error: unknown option '-%c'\n", optopt);
+            else
+                fprintf(stderr, "banditmap ope: error: unknown option '%s'\n", argv[optind - 1]);
             return -1;
         }
         if (r < 0)
@@ -248,6 +264,23 @@ static void print_text(FILE *out, const struct ope_report *rep, const struct ope
                 cfg->bootstrap, cfg->seed);
 }
 
+/* Before any work: the output can be written, and it is none of the
+ * inputs (the log, the item file, a dist: or freq: file of the target). */
+static int check_output(const struct ope_config *cfg, const char *output, struct diag_list *d)
+{
+    const char *inputs[3];
+    size_t n = 0;
+    if (cfg->log_path)
+        inputs[n++] = cfg->log_path;
+    if (cfg->items_path)
+        inputs[n++] = cfg->items_path;
+    if (cfg->policy && (!strncmp(cfg->policy, "dist:", 5) || !strncmp(cfg->policy, "freq:", 5)))
+        inputs[n++] = cfg->policy + 5;
+    if (atomic_file_check_not_input(output, inputs, n, d) < 0)
+        return -1;
+    return atomic_file_check(output, d);
+}
+
 static int write_report(const struct ope_report *rep, const struct ope_config *cfg, bool json,
                         const char *output)
 {
@@ -296,6 +329,11 @@ int cmd_ope(int argc, char **argv)
     }
     struct diag_list diags;
     diag_list_init(&diags);
+    if (output && check_output(&cfg, output, &diags) < 0) {
+        cli_print_diags(&diags, stderr);
+        diag_list_release(&diags);
+        return CLI_INVALID;
+    }
     struct ope_report rep;
     int ok = ope_run(&cfg, &rep, &diags);
     cli_print_diags(&diags, stderr);

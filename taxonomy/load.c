@@ -74,15 +74,17 @@ static void load_section(struct tax_builder *b, const char *name, tb_item_fn fn)
     }
 }
 
-/* Parse every file into b->docs (those that hold a mapping) and list all
- * that were read in t->files, an empty one included. */
-static void read_files(struct tax_builder *b, const char *const *paths, size_t n_paths)
+/* Keep every parsed file that holds a mapping in b->docs and list all
+ * that were read in t->files, an empty one included. docs[i] is the parse
+ * of paths[i] (NULL if it failed); this takes ownership of every doc. */
+static void read_files(struct tax_builder *b, const char *const *paths, struct yr_doc **docs,
+                       size_t n_paths)
 {
     struct tax *t = b->t;
     b->docs = xcalloc(n_paths ? n_paths : 1, sizeof(*b->docs));
     const char **files = arena_calloc(&t->arena, n_paths ? n_paths : 1, sizeof(*files));
     for (size_t i = 0; i < n_paths; i++) {
-        struct yr_doc *doc = yr_load_file(paths[i], NULL, b->diags);
+        struct yr_doc *doc = docs[i];
         const struct yr_node *root = yr_root_mapping(
             doc, DIAG_WARNING, "file is empty",
             "a taxonomy file must be a mapping with traits, references, families or algorithms",
@@ -119,13 +121,16 @@ static void size_sections(struct tax_builder *b)
     tb_index_init(&b->algorithm_index, &t->arena, na);
 }
 
-struct tax *tax_load(const char *const *paths, size_t n_paths, struct diag_list *diags)
+/* tax_load() on files already parsed (docs[i] from paths[i]); takes
+ * ownership of the docs. Fails if diags has more errors than
+ * errors_before, the count before the files were parsed. */
+static struct tax *load_docs(const char *const *paths, struct yr_doc **docs, size_t n_paths,
+                             size_t errors_before, struct diag_list *diags)
 {
-    size_t errors_before = diags->errors;
     struct tax *t = xcalloc(1, sizeof(*t));
     arena_init(&t->arena);
     struct tax_builder b = {.t = t, .diags = diags};
-    read_files(&b, paths, n_paths);
+    read_files(&b, paths, docs, n_paths);
     size_sections(&b);
     load_section(&b, "traits", tb_load_trait);
     tb_check_traits(&b);
@@ -141,6 +146,19 @@ struct tax *tax_load(const char *const *paths, size_t n_paths, struct diag_list 
         tax_free(t);
         return NULL;
     }
+    return t;
+}
+
+/* Each file is read once (a pipe has no second reading), into memory, up
+ * to the YAML reader's size limit. */
+struct tax *tax_load(const char *const *paths, size_t n_paths, struct diag_list *diags)
+{
+    size_t errors_before = diags->errors;
+    struct yr_doc **docs = xcalloc(n_paths ? n_paths : 1, sizeof(*docs));
+    for (size_t i = 0; i < n_paths; i++)
+        docs[i] = yr_load_file(paths[i], NULL, diags);
+    struct tax *t = load_docs(paths, docs, n_paths, errors_before, diags);
+    free(docs);
     return t;
 }
 
@@ -176,7 +194,7 @@ struct tax *tax_load_dir(const char *data_dir, struct diag_list *diags)
 bool tax_file_defines_traits(const char *path)
 {
     static const char key[] = "traits:";
-    FILE *f = fopen(path, "r");
+    FILE *f = yr_open_input(path);
     if (!f)
         return false;
     size_t col = 0, matched = 0, n = 0;
@@ -199,18 +217,33 @@ struct tax *tax_load_files(const char *data_dir, const char *const *files, size_
         data_dir = tax_default_dir();
     if (!n_files)
         return tax_load_dir(data_dir, diags);
-    bool own_traits = false;
-    for (size_t i = 0; i < n_files && !own_traits; i++)
-        own_traits = tax_file_defines_traits(files[i]);
+    /* The files are parsed once, first, and whether one defines traits is
+     * read from its parse: a second reading of `<(cat a.yaml)` would find
+     * the pipe empty. The default traits file then goes in front. The
+     * diagnostics of the given files stay in the order they are read; a
+     * problem in the default traits file comes after them. */
+    size_t errors_before = diags->errors;
+    struct yr_doc **docs = xcalloc(n_files + 1, sizeof(*docs));
     const char **paths = xcalloc(n_files + 1, sizeof(*paths));
-    char *traits = own_traits ? NULL : xasprintf("%s/traits.yaml", data_dir);
-    size_t n = 0;
-    if (traits)
-        paths[n++] = traits;
-    for (size_t i = 0; i < n_files; i++)
-        paths[n++] = files[i];
-    struct tax *t = tax_load(paths, n, diags);
+    bool own_traits = false;
+    for (size_t i = 0; i < n_files; i++) {
+        docs[i + 1] = yr_load_file(files[i], NULL, diags);
+        paths[i + 1] = files[i];
+        own_traits = own_traits || (docs[i + 1] && docs[i + 1]->root &&
+                                    yr_get(docs[i + 1]->root, "traits"));
+    }
+    char *traits = NULL;
+    size_t first = 1;
+    if (!own_traits) {
+        traits = xasprintf("%s/traits.yaml", data_dir);
+        paths[0] = traits;
+        docs[0] = yr_load_file(traits, NULL, diags);
+        first = 0;
+    }
+    struct tax *t = load_docs(paths + first, docs + first, n_files + 1 - first, errors_before,
+                              diags);
     free(traits);
     free(paths);
+    free(docs);
     return t;
 }

@@ -33,3 +33,5 @@ bm_add_replay(fuzz_spec bm_benchmarks ${PROJECT_SOURCE_DIR}/benchmarks/specs
 bm_add_replay(fuzz_log_csv bm_ope)
 bm_add_replay(fuzz_ope_target bm_ope)
 bm_add_replay(fuzz_sweep bm_report)
+bm_add_test(test_hostile_ope SOURCES test_hostile_ope.c LIBS bm_ope)
+bm_add_test(test_hostile_tui SOURCES test_hostile_tui.c LIBS bm_tui)

@@ -112,9 +112,51 @@ static void test_parts_round_trip_exactly_and_stale_parts_are_ignored(void **sta
     diag_list_release(&d);
 }
 
+/* A value changed inside a part (here a regret's exponent, which still
+ * parses as a finite number) fails the part's checksum: the part is
+ * ignored with a warning naming it, and its units stay missing, so they
+ * are recomputed rather than merged. */
+static void test_part_with_a_changed_value_fails_its_checksum(void **state)
+{
+    (void)state;
+    struct diag_list d;
+    diag_list_init(&d);
+    struct sweep *sw = load_text(tiny, &d);
+    assert_non_null(sw);
+    int all[] = {0, 1, 2, 3, 4};
+    struct sweep_cell *ref = sweep_cell_new(sw, 3);
+    sweep_cell_run(ref, all, 5, 1);
+    assert_int_equal(sweep_cell_write_part(ref, dir, "sum", 0, 0, &d), 0);
+    char *path = xasprintf("%s/cell-00003.sum.part", dir);
+    char *cmd = xasprintf("sed -i '/^u 0 0 /s/p+/p+9/' '%s' && grep -q 'p+9' '%s'", path, path);
+    assert_int_equal(system(cmd), 0);
+    struct sweep_cell *back = sweep_cell_new(sw, 3);
+    size_t missing = sweep_cell_missing(back);
+    assert_int_equal(sweep_cell_load_parts(back, dir, &d), 0);
+    assert_int_equal(sweep_cell_missing(back), missing);
+    char *want = xasprintf("%s:3: warning: checksum mismatch (the part changed after it was "
+                           "written); ignored", path);
+    bool found = false;
+    for (size_t i = 0; i < d.count && !found; i++) {
+        char *f = diag_format(&d.items[i]);
+        found = !strcmp(f, want);
+        free(f);
+    }
+    assert_true(found);
+    assert_int_equal(d.errors, 0);
+    free(want);
+    free(cmd);
+    free(path);
+    sweep_cell_free(back);
+    sweep_cell_free(ref);
+    sweep_free(sw);
+    diag_list_release(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_part_with_a_changed_value_fails_its_checksum),
         /* results */
         cmocka_unit_test(test_a_cell_is_bench_run_byte_for_byte),
         cmocka_unit_test(test_parts_round_trip_exactly_and_stale_parts_are_ignored),

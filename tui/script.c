@@ -1,12 +1,17 @@
+/*
+ * script: the script runner (grammar and limits in script.h).
+ */
 #include "tui/script.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/atomic_file.h"
 #include "base/xalloc.h"
+#include "base/yaml_reader.h"
 #include "tui/actions.h"
 #include "tui/canvas.h"
 #include "tui/view.h"
@@ -138,27 +143,88 @@ static int command(struct runner *r, char *line)
     return 0;
 }
 
+/* The whole script into memory: *len bytes, NUL-terminated. NULL with a
+ * diagnostic when it cannot be read, is a directory or is larger than
+ * TUI_SCRIPT_MAX_BYTES (reading stops one byte past it, so /dev/zero ends). */
+static char *read_script(const char *path, size_t *len, struct diag_list *diags)
+{
+    FILE *f = yr_open_input(path);
+    struct stat st;
+    int err = !f ? errno : fstat(fileno(f), &st) < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+    if (err) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the script: %s", strerror(err));
+        if (f)
+            fclose(f);
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = xmalloc(cap + 1);
+    for (;;) {
+        if (n == cap) {
+            if (cap > TUI_SCRIPT_MAX_BYTES)
+                break;
+            cap *= 2;
+            buf = xrealloc(buf, cap + 1);
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    err = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    if (err || n > TUI_SCRIPT_MAX_BYTES) {
+        if (err)
+            diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the script: %s", strerror(err));
+        else
+            diag_add(diags, DIAG_ERROR, path, 0, 0, "script is larger than %d bytes",
+                     TUI_SCRIPT_MAX_BYTES);
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
 int tui_script_run(struct tui_model *m, const char *path, int rows, int cols,
                    struct diag_list *diags)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the script: %s", strerror(errno));
+    size_t len;
+    char *text = read_script(path, &len, diags);
+    if (!text)
         return -1;
+    /* Every line is checked before any runs, so a bad script saves nothing. */
+    int line_no = 0;
+    for (size_t at = 0; at < len; line_no++) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t n = nl ? (size_t)(nl - (text + at)) : len - at;
+        const char *nul = memchr(text + at, '\0', n);
+        if (n > TUI_SCRIPT_MAX_LINE || nul) {
+            if (nul)
+                diag_add(diags, DIAG_ERROR, path, line_no + 1, (int)(nul - (text + at)) + 1,
+                         "the script contains a NUL byte");
+            else
+                diag_add(diags, DIAG_ERROR, path, line_no + 1, TUI_SCRIPT_MAX_LINE + 1,
+                         "line longer than %d bytes", TUI_SCRIPT_MAX_LINE);
+            free(text);
+            return -1;
+        }
+        text[at + n] = '\0';   /* the newline, or the terminating NUL */
+        at += n + 1;
     }
     struct runner r = {m, {0, 0, NULL}, path, 0, diags, false};
     tui_canvas_init(&r.canvas);
     tui_canvas_resize(&r.canvas, rows, cols);
-    char *line = NULL;
-    size_t cap = 0;
     int rc = 0;
-    while (rc == 0 && !r.quit && getline(&line, &cap, f) >= 0) {
+    for (size_t at = 0; rc == 0 && !r.quit && at < len;) {
+        char *line = text + at;
+        at += strlen(line) + 1;
         r.line++;
-        line[strcspn(line, "\r\n")] = '\0';
+        line[strcspn(line, "\r")] = '\0';
         rc = command(&r, line);
     }
-    free(line);
-    fclose(f);
+    free(text);
     tui_canvas_release(&r.canvas);
     return rc;
 }

@@ -14,13 +14,18 @@
  *                       trailing spaces removed) to PATH, atomically
  *   quit                stop here (as does the quit action)
  * A line that is not a command stops the script with a diagnostic at
- * file:line:col.
+ * file:line:col. The script is read whole before it runs, and refused if it
+ * is larger than TUI_SCRIPT_MAX_BYTES, has a line longer than
+ * TUI_SCRIPT_MAX_LINE bytes or a NUL byte, or is a directory: then no line
+ * runs.
  */
 #ifndef BM_TUI_SCRIPT_H
 #define BM_TUI_SCRIPT_H
 
 #include "base/diag.h"
 #include "tui/model.h"
+
+enum { TUI_SCRIPT_MAX_BYTES = 1 << 20, TUI_SCRIPT_MAX_LINE = 4096 };
 
 /* Run the script at path against m on a rows x cols screen. 0 when it ran
  * to the end (or to quit); -1 with diagnostics otherwise. */

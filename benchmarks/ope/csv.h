@@ -7,7 +7,12 @@
  *     field  := bare | '"' (char | '""')* '"'
  * No newlines inside quotes. Blank lines are skipped. A line longer than
  * OPE_CSV_MAX_LINE bytes is an error, so memory is bounded by one line
- * whatever the file's size. A struct ope_csv is embedded by its user:
+ * whatever the file's size. A regular file is read from disk on every
+ * pass; any other input (`<(cmd)`, a FIFO) is read once, and what it sent
+ * is kept in memory, up to OPE_CSV_MAX_STREAM bytes, so that
+ * ope_csv_seek() can replay it (past the limit reading stops with an
+ * error). Opening a FIFO does not wait for a writer; reading it waits for
+ * data or end-of-file, as on any pipe. A struct ope_csv is embedded by its user:
  * ope_csv_open() / ope_csv_close(). Not thread-safe.
  */
 #ifndef BM_OPE_CSV_H
@@ -20,6 +25,9 @@
 #include "base/diag.h"
 
 enum { OPE_CSV_MAX_LINE = 1 << 20 };
+/* Bytes of a non-regular input (a pipe, a FIFO, a device) kept in memory
+ * so that it can be read again. */
+enum { OPE_CSV_MAX_STREAM = 256 << 20 };
 
 struct ope_csv {
     FILE *fp;
@@ -31,6 +39,9 @@ struct ope_csv {
     size_t *at;                  /* owned; byte offset of each field in the line */
     size_t n_fields;
     size_t at_alloc;
+    bool tee;                    /* fp is a stream: keep what is read in mem */
+    char *mem;                   /* owned; a stream's bytes, read once */
+    size_t mem_len, mem_alloc;  /* once replayed, fp reads mem (fmemopen) */
 };
 
 /* Open path for reading. -1 with a diagnostic if it cannot be opened;
@@ -54,7 +65,8 @@ const char *ope_csv_field(const struct ope_csv *c, size_t k);
 int ope_csv_col(const struct ope_csv *c, size_t k);
 
 /* Byte offset of the next line, and going back to it (for another pass
- * over the rows). seek returns -1 if the file is not seekable. */
+ * over the rows). seek returns -1 if reading has stopped (after an
+ * over-long line or a read error on a stream). */
 long ope_csv_tell(const struct ope_csv *c);
 int ope_csv_seek(struct ope_csv *c, long offset, long line);
 

@@ -4,6 +4,7 @@
  */
 #include "benchmarks/ope/estimators.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,8 @@ struct ope_acc {
     int n_sel;
     struct sums sums[OPE_N_ESTIMATORS];
     double *rep;                 /* owned; B x n_sel x {num, den} */
+    double max_abs;              /* largest |num| or |den| term added so far */
+    long n_added;                /* rows added */
 };
 
 struct ope_acc *ope_acc_new(const struct ope_est_config *cfg)
@@ -164,7 +167,9 @@ void ope_acc_add(struct ope_acc *acc, const struct ope_obs *obs, const uint8_t *
         S->v += v;
         S->v2 += v * v;
         S->n += den[s] != 0.0;
+        acc->max_abs = fmax(acc->max_abs, fmax(fabs(num[s]), fabs(den[s])));
     }
+    acc->n_added++;
     if (acc->cfg.bootstrap > 0 && !mult)
         BUG("ope_acc_add: no multiplicities for %d replicates", acc->cfg.bootstrap);
     double *rep = acc->rep;
@@ -179,12 +184,34 @@ void ope_acc_add(struct ope_acc *acc, const struct ope_obs *obs, const uint8_t *
         }
         for (int s = 0; s < acc->n_sel; s++) {
             double nm = num[s], dn = den[s], v;
-            if (model_rep[s])
+            if (model_rep[s]) {
                 terms(&acc->cfg, acc->sel[s], &ob, &nm, &dn, &v);
+                acc->max_abs = fmax(acc->max_abs, fmax(fabs(nm), fabs(dn)));
+            }
             rep[2 * s] += k * nm;
             rep[2 * s + 1] += k * dn;
         }
     }
+}
+
+const char *ope_acc_overflow(const struct ope_acc *acc)
+{
+    for (int s = 0; s < acc->n_sel; s++) {
+        const struct sums *S = &acc->sums[acc->sel[s]];
+        if (!isfinite(S->num) || !isfinite(S->den) || !isfinite(S->v) || !isfinite(S->v2))
+            return estimator_info[acc->sel[s]].name;
+    }
+    /* A replicate's sum is at most sum_i k_i |term_i| <= 255 n max|term|
+     * (a Poisson multiplicity is below 256), so while that bound is finite
+     * with room to spare no replicate can have overflowed, and the B x
+     * estimators sums need no look. */
+    if (255.0 * (double)acc->n_added * acc->max_abs < DBL_MAX / 4)
+        return NULL;
+    size_t n = (size_t)acc->cfg.bootstrap * (size_t)acc->n_sel * 2;
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(acc->rep[i]))
+            return estimator_info[acc->sel[(i / 2) % (size_t)acc->n_sel]].name;
+    return NULL;
 }
 
 double ope_quantile(double *v, size_t n, double p)

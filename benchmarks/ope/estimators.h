@@ -119,6 +119,13 @@ void ope_acc_add(struct ope_acc *acc, const struct ope_obs *obs, const uint8_t *
 
 /* Write one estimate per selected estimator, in enum order, to out (room
  * for OPE_N_ESTIMATORS). Returns how many. The accumulator is unchanged. */
+/* The name of an estimator one of whose running sums (its main ones or a
+ * bootstrap replicate's) is no longer finite, or NULL when all are. Called
+ * after each ope_acc_add(), so the row that overflowed can be named; costs
+ * O(estimators) while the terms are small enough that no replicate can
+ * overflow, O(B x estimators) otherwise. */
+const char *ope_acc_overflow(const struct ope_acc *acc);
+
 size_t ope_acc_finish(const struct ope_acc *acc, struct ope_estimate *out);
 
 /* The p-quantile (0 <= p <= 1) of v[0..n-1] by linear interpolation

@@ -216,7 +216,8 @@ int ope_log_rewind(struct ope_log *log, struct diag_list *diags)
      * same physical lines as the first. */
     if (ope_csv_seek(&log->csv, log->data_offset, log->header_line) < 0) {
         diag_add(diags, DIAG_ERROR, log->csv.path, 0, 0,
-                 "cannot re-read '%s': the log must be a regular file", log->csv.path);
+                 "cannot read '%s' again: reading stopped at an error, or it is not a "
+                 "regular file and sent more than %d bytes", log->csv.path, OPE_CSV_MAX_STREAM);
         return -1;
     }
     return 0;
@@ -243,8 +244,13 @@ static int parse_field(struct ope_log *log, size_t k, struct ope_row *r, struct 
         return 0;
     case ROLE_ACTION:
         idx = ope_csv_index(s);
-        if (idx < 0 || (log->n_actions > 0 && idx >= log->n_actions)) {
-            if (log->n_actions > 0)
+        if (idx < 0 || (log->n_actions > 0 && idx >= log->n_actions) ||
+            idx >= OPE_LOG_MAX_ACTIONS) {
+            if (idx >= OPE_LOG_MAX_ACTIONS && log->n_actions == 0)
+                diag_add(diags, DIAG_ERROR, log->csv.path, line, col,
+                         "%s '%s' is above the limit of %d actions (ids 0 to %d)", c->name, s,
+                         OPE_LOG_MAX_ACTIONS, OPE_LOG_MAX_ACTIONS - 1);
+            else if (log->n_actions > 0)
                 diag_add(diags, DIAG_ERROR, log->csv.path, line, col,
                          "%s '%s' is not an integer in [0, %d)", c->name, s, log->n_actions);
             else

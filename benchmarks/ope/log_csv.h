@@ -40,6 +40,11 @@
 #include "base/diag.h"
 
 
+/* Action ids are below this, so that the per-action arrays of a target
+ * policy (K doubles per position) stay bounded whatever a row claims; the
+ * same as the largest `ope --actions`. */
+enum { OPE_LOG_MAX_ACTIONS = 1000000 };
+
 enum ope_log_format {
     OPE_LOG_GENERIC,
     OPE_LOG_OBD,
@@ -49,7 +54,8 @@ enum ope_log_format {
  * next ope_log_next() or ope_log_free(). */
 struct ope_row {
     long line;                   /* 1-based line in the file */
-    int action;                  /* >= 0, below n_actions when that is known */
+    int action;                  /* >= 0, below n_actions when that is known, and below
+                                    OPE_LOG_MAX_ACTIONS */
     int position;                /* >= 1; 1 when the log has no position column */
     double reward;               /* finite */
     double propensity;           /* in (0, 1] */

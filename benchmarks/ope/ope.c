@@ -34,7 +34,37 @@ struct scan {
     int max_action, max_position;
     long tiny_line;              /* line of the smallest propensity */
     double pmin_pos[64], pmax_pos[64];   /* propensity range per position (first 64) */
+    uint8_t *seen;               /* owned; bit a: action a has an evaluated row */
+    size_t seen_bytes;
 };
+
+static void mark_seen(struct scan *s, int a)
+{
+    size_t byte = (size_t)a / 8;
+    if (byte >= s->seen_bytes) {   /* a < OPE_LOG_MAX_ACTIONS bounds this at 125 KiB */
+        size_t n = s->seen_bytes ? s->seen_bytes : 64;
+        while (n <= byte)
+            n *= 2;
+        s->seen = xrealloc(s->seen, n);
+        memset(s->seen + s->seen_bytes, 0, n - s->seen_bytes);
+        s->seen_bytes = n;
+    }
+    s->seen[byte] |= (uint8_t)(1u << (a % 8));
+}
+
+/* The actions marked seen, ascending, into a new array of *n. */
+static int *seen_actions(const struct scan *s, size_t *n)
+{
+    size_t count = 0;
+    for (size_t a = 0; a < s->seen_bytes * 8; a++)
+        count += (s->seen[a / 8] >> (a % 8)) & 1u;
+    int *out = xcalloc(count + 1, sizeof(int));
+    *n = 0;
+    for (size_t a = 0; a < s->seen_bytes * 8; a++)
+        if ((s->seen[a / 8] >> (a % 8)) & 1u)
+            out[(*n)++] = (int)a;
+    return out;
+}
 
 static bool use_row(const struct ope_config *cfg, const struct ope_row *row)
 {
@@ -91,7 +121,15 @@ static int scan_log(const struct ope_config *cfg, struct ope_log *log, struct op
             continue;
         }
         rep->n_rows++;
+        mark_seen(s, row.action);
         s->r_sum += row.reward;
+        if (!isfinite(s->r_sum)) {
+            diag_add(diags, DIAG_ERROR, cfg->log_path, (int)row.line, 0,
+                     "reward %g makes the sum of the rewards overflow: rewards this large "
+                     "cannot be averaged (rescale them)", row.reward);
+            diag_list_release(&rows);
+            return -1;
+        }
         s->r_min = fmin(s->r_min, row.reward);
         s->r_max = fmax(s->r_max, row.reward);
         s->binary = s->binary && (row.reward == 0.0 || row.reward == 1.0);
@@ -171,13 +209,30 @@ static struct ope_model *fit_model(const struct ope_config *cfg, struct ope_log 
                                    struct ope_report *rep, const struct scan *s,
                                    struct diag_list *diags)
 {
-    if (ope_log_rewind(log, diags) < 0)
-        return NULL;
+    size_t n_seen;
+    int *seen = seen_actions(s, &n_seen);
     struct ope_model_config mc = {
         .form = cfg->model, .n_actions = rep->n_actions, .n_positions = rep->n_positions,
         .lambda = cfg->ridge_lambda, .r_mean = rep->on_policy_value,
-        .r_min = s->r_min, .r_max = s->r_max, .replicates = cfg->bootstrap,
+        .r_min = s->r_min, .r_max = s->r_max, .replicates = 0,
+        .actions = seen, .n_seen = n_seen,
     };
+    size_t dim = ope_model_config_dim(log, &mc), fit_bytes = ope_model_memory(log, &mc);
+    if (dim > OPE_MAX_MODEL_DIM || fit_bytes > (size_t)OPE_MAX_MODEL_FIT_MEMORY) {
+        diag_add(diags, DIAG_ERROR, cfg->log_path, 0, 0,
+                 "the reward model of dm and the dr family would have %zu parameters per "
+                 "regression and take %zu MiB (%zu actions with rows), above the limits of %d "
+                 "and %d MiB: choose estimators without it (replay, ips, snips) or another "
+                 "--model", dim, fit_bytes >> 20, n_seen, (int)OPE_MAX_MODEL_DIM,
+                 (int)(OPE_MAX_MODEL_FIT_MEMORY >> 20));
+        free(seen);
+        return NULL;
+    }
+    if (ope_log_rewind(log, diags) < 0) {
+        free(seen);
+        return NULL;
+    }
+    mc.replicates = cfg->bootstrap;
     size_t bytes = ope_model_memory(log, &mc);
     if (bytes > (size_t)OPE_MAX_MODEL_MEMORY) {
         diag_add(diags, DIAG_NOTE, cfg->log_path, 0, 0,
@@ -187,6 +242,7 @@ static struct ope_model *fit_model(const struct ope_config *cfg, struct ope_log 
     }
     rep->model_refit = mc.replicates > 0;
     struct ope_model *m = ope_model_new(log, &mc);
+    free(seen);
     struct diag_list ignored;
     diag_list_init(&ignored);
     struct rng boot;
@@ -257,6 +313,8 @@ static int estimate(const struct ope_config *cfg, struct ope_log *log, struct op
     struct diag_list ignored;
     diag_list_init(&ignored);
     struct ope_row row;
+    long n_over_tau = 0;
+    bool failed = false;
     while (next_good(cfg, log, &row, &ignored)) {
         ope_bootstrap_draw(&boot, B, p.mult);
         ope_target_probs(t, &row, p.probs);
@@ -275,6 +333,15 @@ static int estimate(const struct ope_config *cfg, struct ope_log *log, struct op
         if (o.replay_match)
             ope_target_observe(t, &row);
         ope_acc_add(acc, &o, p.mult);
+        n_over_tau += o.weight > cfg->switch_tau;
+        const char *over = ope_acc_overflow(acc);
+        if (over) {   /* an infinite estimate would look like a result */
+            diag_add(diags, DIAG_ERROR, cfg->log_path, (int)row.line, 0,
+                     "%s: the sums overflow at this row (reward %g, importance weight %g): "
+                     "rescale the rewards", over, row.reward, o.weight);
+            failed = true;
+            break;
+        }
     }
     diag_list_release(&ignored);
     free(p.probs);
@@ -282,19 +349,31 @@ static int estimate(const struct ope_config *cfg, struct ope_log *log, struct op
     free(p.q_rep);
     free(p.q_logged_rep);
     free(p.q_target_rep);
+    if (failed) {
+        ope_acc_free(acc);
+        return -1;
+    }
     rep->n_est = ope_acc_finish(acc, rep->est);
     ope_acc_free(acc);
     for (size_t i = 0; i < rep->n_est; i++) {
         const struct ope_estimate *e = &rep->est[i];
-        if (e->id != OPE_DM && e->ess < 0.01 * (double)rep->n_rows)
+        const char *name = ope_estimator_name(e->id);
+        if (e->id == OPE_SWITCH_DR && n_over_tau == rep->n_rows)
+            diag_add(diags, DIAG_WARNING, cfg->log_path, 0, 0,
+                     "%s: every importance weight is above --switch-tau %g, so it uses the "
+                     "reward model on every row and equals dm", name, cfg->switch_tau);
+        else if (e->id != OPE_DM && e->ess < 0.01 * (double)rep->n_rows)
             diag_add(diags, DIAG_WARNING, cfg->log_path, 0, 0,
                      "%s: effective sample size %.1f is below 1%% of the %ld rows",
-                     ope_estimator_name(e->id), e->ess, rep->n_rows);
-        if (B > 0 && e->ci_lo == e->ci_hi)
+                     name, e->ess, rep->n_rows);
+        if (B == 1 && !isnan(e->ci_lo))
             diag_add(diags, DIAG_WARNING, cfg->log_path, 0, 0,
-                     "%s: every bootstrap replicate gave %g (e.g. no reward among the rows it "
-                     "uses), so its interval says nothing", ope_estimator_name(e->id),
-                     e->ci_lo);
+                     "%s: one bootstrap replicate gives one value (%g), so its interval says "
+                     "nothing: use -B 200 or more", name, e->ci_lo);
+        else if (B > 1 && e->ci_lo == e->ci_hi)
+            diag_add(diags, DIAG_WARNING, cfg->log_path, 0, 0,
+                     "%s: every bootstrap replicate gave %g (e.g. no reward among the rows "
+                     "it uses), so its interval says nothing", name, e->ci_lo);
     }
     return 0;
 }
@@ -319,6 +398,7 @@ int ope_run(const struct ope_config *cfg, struct ope_report *rep, struct diag_li
         .n_actions = rep->n_actions, .n_positions = rep->n_positions, .log = log,
         .items_path = cfg->items_path, .seed = cfg->seed, .horizon = rep->n_rows,
         .r_min = s.r_min, .r_max = s.r_max, .binary_rewards = s.binary,
+        .freq_drop_mismatch = cfg->freq_drop_mismatch,
     };
     t = ope_target_new(cfg->policy, &env, diags);
     if (!t)
@@ -335,6 +415,7 @@ int ope_run(const struct ope_config *cfg, struct ope_report *rep, struct diag_li
                  "the sequence of policies it goes through", cfg->policy);
     ret = estimate(cfg, log, t, m, rep, diags);
 out:
+    free(s.seen);
     ope_model_free(m);
     ope_target_free(t);
     ope_log_free(log);

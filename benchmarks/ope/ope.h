@@ -15,8 +15,8 @@
  * memory does not grow with the number of rows: (1) validate every row,
  * find the actions, positions and the on-policy value; (2) fit the reward
  * model, only when an estimator needs one; (3) feed every row, seen through
- * the target and the model, to the estimators. The log must therefore be a
- * regular file (not a pipe). With the bootstrap on, the model is refitted
+ * the target and the model, to the estimators. A log that is not a regular
+ * file (a pipe) is read once and replayed from memory (csv.h). With the bootstrap on, the model is refitted
  * in each replicate (passes 2 and 3 draw the same Poisson multiplicities
  * from one stream), so the intervals of dm and the dr family include the
  * model's own noise, unless that would take more than
@@ -44,6 +44,13 @@ enum { OPE_STREAM_BOOTSTRAP = 1, OPE_STREAM_REPLAY = 2, OPE_STREAM_POLICY = 3 };
 
 /* Bytes above which the reward model is not refitted per replicate. */
 enum { OPE_MAX_MODEL_MEMORY = 256 << 20 };
+/* Limits on the main fit of the reward model, checked before the log is
+ * read again: the dimension of one regression (its Cholesky factorisation
+ * costs d^3 / 3, 2 * 10^10 flops at the limit, some seconds) and its
+ * memory. The dimension grows with the actions that have rows, not with K
+ * (reward_model.h). */
+enum { OPE_MAX_MODEL_DIM = 4000 };
+#define OPE_MAX_MODEL_FIT_MEMORY ((size_t)1 << 30)
 
 struct ope_config {
     const char *log_path;        /* the logged data */
@@ -53,6 +60,8 @@ struct ope_config {
     int n_actions;               /* K, or 0 to take it from the log */
     int position;                /* evaluate rows at this position only; 0 = all */
     bool skip_bad;               /* skip malformed rows (as warnings) instead of failing */
+    bool freq_drop_mismatch;     /* freq:LOG may have actions or positions this log lacks:
+                                    drop those rows with a warning instead of failing */
     int bootstrap;               /* replicates B (0: no intervals) */
     uint64_t seed;               /* master seed */
     enum ope_model_form model;   /* reward model form */

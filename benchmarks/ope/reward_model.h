@@ -39,9 +39,14 @@
  * Fitting needs one pass of ope_model_add() over the log and one
  * ope_model_fit(); memory is independent of the number of rows:
  * ope_model_memory() bytes, (1 + R) d^2 doubles for additive
- * (d = K + P - 1 + features) or (1 + R) K d^2 for disjoint
- * (d = P + features). Heap object; not thread-safe (prediction uses
- * scratch space inside the model).
+ * (d = A + P - 1 + features) or (1 + R) A d^2 for disjoint
+ * (d = P + features), where A is the number of actions the log has rows
+ * for (cfg->actions), not the K actions a target may choose among: an
+ * action without rows has no parameters, and its prediction is what its
+ * zero parameters would give (rbar plus the shared context terms). The
+ * cost of ope_model_fit() is A Cholesky factorisations of d^3 / 3 for
+ * disjoint, one of d^3 / 3 for additive. Heap object; not thread-safe
+ * (prediction uses scratch space inside the model).
  */
 #ifndef BM_OPE_REWARD_MODEL_H
 #define BM_OPE_REWARD_MODEL_H
@@ -66,6 +71,9 @@ struct ope_model_config {
     double r_mean;               /* the log's mean reward, rbar */
     double r_min, r_max;         /* the observed reward range */
     int replicates;              /* R >= 0 bootstrap refits */
+    const int *actions;          /* the actions the rows will have, ascending, or NULL for
+                                    all of 0..K-1; only these get parameters (copied) */
+    size_t n_seen;               /* entries in actions */
 };
 
 struct ope_model;
@@ -76,10 +84,13 @@ struct ope_model;
 struct ope_model *ope_model_new(const struct ope_log *log, const struct ope_model_config *cfg);
 void ope_model_free(struct ope_model *m);
 
-/* Bytes the model for log and cfg would take. */
+/* Bytes the model for log and cfg would take, and the dimension d of one
+ * of its regressions. */
 size_t ope_model_memory(const struct ope_log *log, const struct ope_model_config *cfg);
+size_t ope_model_config_dim(const struct ope_log *log, const struct ope_model_config *cfg);
 
-/* Add one logged row (its action and reward) to the normal equations, with
+/* Add one logged row (its action and reward, an action of cfg->actions)
+ * to the normal equations, with
  * weight 1 in the main fit and mult[r] in replicate r (mult may be NULL
  * when R is 0). */
 void ope_model_add(struct ope_model *m, const struct ope_row *row, const uint8_t *mult);

@@ -255,16 +255,22 @@ out:
     return t;
 }
 
-/* freq:LOG: count actions per position over the valid rows of LOG. */
+/* freq:LOG: count actions per position over the valid rows of LOG. Rows
+ * of LOG with an action or a position this log lacks cannot be counted
+ * (the target chooses among this log's K actions and P positions): they
+ * are an error, or with env->freq_drop_mismatch a warning saying how many
+ * were dropped. */
 static struct ope_target *freq_target(const char *path, const struct ope_target_env *env,
                                       struct diag_list *diags)
 {
-    struct ope_log *other = ope_log_open(path, env->n_actions, diags);
+    struct ope_log *other = ope_log_open(path, 0, diags);
     if (!other)
         return NULL;
     struct ope_target *t = table_target(env);
     int K = t->K, P = t->P;
     long *n = xcalloc((size_t)P, sizeof(long)), bad = 0;
+    long n_action = 0, n_position = 0, action_line = 0, position_line = 0;
+    int max_action = 0, max_position = 0;
     struct diag_list scratch;
     diag_list_init(&scratch);
     struct ope_row row;
@@ -274,8 +280,18 @@ static struct ope_target *freq_target(const char *path, const struct ope_target_
             bad++;
             continue;
         }
-        if (row.position > P)
+        if (row.action >= K) {
+            if (!n_action++)
+                action_line = row.line;
+            max_action = row.action > max_action ? row.action : max_action;
             continue;
+        }
+        if (row.position > P) {
+            if (!n_position++)
+                position_line = row.line;
+            max_position = row.position > max_position ? row.position : max_position;
+            continue;
+        }
         t->table[(size_t)(row.position - 1) * (size_t)K + (size_t)row.action] += 1.0;
         n[row.position - 1]++;
     }
@@ -283,6 +299,23 @@ static struct ope_target *freq_target(const char *path, const struct ope_target_
         diag_add(diags, DIAG_WARNING, path, 0, 0,
                  "%ld malformed row%s skipped while counting action frequencies", bad,
                  bad == 1 ? "" : "s");
+    enum diag_severity sev = env->freq_drop_mismatch ? DIAG_WARNING : DIAG_ERROR;
+    const char *then = env->freq_drop_mismatch ? "dropped" : "(--freq-drop-mismatch drops them)";
+    if (n_action)
+        diag_add(diags, sev, path, (int)action_line, 0,
+                 "%ld row%s with an action the evaluated log lacks (up to %d; it has %d "
+                 "actions) %s", n_action, n_action == 1 ? "" : "s", max_action, K, then);
+    if (n_position)
+        diag_add(diags, sev, path, (int)position_line, 0,
+                 "%ld row%s at a position the evaluated log lacks (up to %d; it has %d) %s",
+                 n_position, n_position == 1 ? "" : "s", max_position, P, then);
+    if ((n_action || n_position) && !env->freq_drop_mismatch) {
+        diag_list_release(&scratch);
+        free(n);
+        ope_log_free(other);
+        ope_target_free(t);
+        return NULL;
+    }
     diag_list_release(&scratch);
     for (int p = 0; p < P; p++) {
         if (n[p] == 0) {

@@ -50,6 +50,8 @@ struct ope_target_env {
     long horizon;                /* rows to evaluate (a harness policy's T) */
     double r_min, r_max;         /* observed reward range (harness rewards are scaled to [0, 1]) */
     bool binary_rewards;         /* every reward is 0 or 1 */
+    bool freq_drop_mismatch;     /* freq:LOG drops LOG's rows with an action or position
+                                    beyond n_actions / n_positions (else they are errors) */
 };
 
 /* Check only the spec's shape (a known kind with an argument where one is
