@@ -467,11 +467,20 @@ static void results_header(struct bench_results *r, const struct bench_spec *s,
     r->n_checkpoints = pl->n_cp;
     r->checkpoints = xmalloc(pl->n_cp * sizeof(long long));
     memcpy(r->checkpoints, pl->cp, pl->n_cp * sizeof(long long));
-    if (pl->wl->lower_bound && pl->wl->goal == WL_GOAL_REGRET) {
+    if (pl->wl->lower_bound && pl->wl->goal == WL_GOAL_REGRET)
         r->lower_bound_c = pl->wl->lower_bound(&pl->cfg);
+    if (isfinite(r->lower_bound_c)) {
+        /* C ln t says nothing where it exceeds the largest regret a run can
+         * have by round t, t (max - min of the means): clipped there. */
+        double lo = pl->cfg.means[0], hi = pl->cfg.means[0];
+        for (int i = 1; i < pl->cfg.k; i++) {
+            lo = fmin(lo, pl->cfg.means[i]);
+            hi = fmax(hi, pl->cfg.means[i]);
+        }
         r->lower_bound = xmalloc(pl->n_cp * sizeof(double));
         for (size_t c = 0; c < pl->n_cp; c++)
-            r->lower_bound[c] = r->lower_bound_c * log((double)pl->cp[c]);
+            r->lower_bound[c] = fmin(r->lower_bound_c * log((double)pl->cp[c]),
+                                     (double)pl->cp[c] * (hi - lo));
     }
     r->budget = pl->cfg.budget;
     r->slate_size = pl->cfg.slate_size;

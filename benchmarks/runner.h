@@ -123,7 +123,8 @@ struct bench_results {
     long long *checkpoints;      /* n_checkpoints rounds, increasing, last = horizon */
     size_t n_checkpoints;
     double lower_bound_c;        /* Lai-Robbins constant, NAN if none */
-    double *lower_bound;         /* n_checkpoints: C ln t, or NULL */
+    double *lower_bound;         /* n_checkpoints: C ln t clipped at t (max - min of the
+                                    means), the most a run can lose; NULL when C is NAN */
     struct bench_policy_result *policies;
     size_t n_policies;
     char *recommended;           /* owned; NULL if the spec has none */

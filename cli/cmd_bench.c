@@ -21,6 +21,7 @@
 #include "benchmarks/plan.h"
 #include "benchmarks/runner.h"
 #include "benchmarks/spec.h"
+#include "cli/bench_text.h"
 #include "cli/cli.h"
 #include "report/results.h"
 #include "report/svg.h"
@@ -209,40 +210,6 @@ static int apply(struct bench_spec *s, int opt, const char *arg, struct bench_op
     return 0;
 }
 
-static void list_policies(void)
-{
-    for (size_t i = 0; i < pol_registry_count; i++) {
-        const struct pol_type *t = pol_registry[i];
-        printf("%-14s %s\n", t->name, t->title);
-        for (size_t j = 0; j < t->n_knobs; j++)
-            if (isnan(t->knobs[j].def))
-                printf("%-14s   %s.%s = auto: %s\n", "", t->name, t->knobs[j].name,
-                       t->knobs[j].help);
-            else
-                printf("%-14s   %s.%s = %g: %s\n", "", t->name, t->knobs[j].name,
-                       t->knobs[j].def, t->knobs[j].help);
-    }
-}
-
-static void list_workloads(void)
-{
-    for (size_t i = 0; i < wl_registry_count; i++) {
-        const struct wl_type *t = wl_registry[i];
-        printf("%-22s %s\n", t->name, t->summary);
-        for (size_t j = 0; t->params[j].name; j++) {
-            if (isnan(t->params[j].def))
-                printf("%-22s   %-13s (unset)  %s\n", "", t->params[j].name, t->params[j].help);
-            else
-                printf("%-22s   %-13s %-8g %s\n", "", t->params[j].name, t->params[j].def,
-                       t->params[j].help);
-        }
-    }
-    printf("every workload also takes:\n");
-    for (size_t j = 0; wl_common_params[j].name; j++)
-        printf("  %-13s %-8g %s\n", wl_common_params[j].name, wl_common_params[j].def,
-               wl_common_params[j].help);
-}
-
 /* ---- progress bar: stderr, only on a terminal ---- */
 
 static int progress_bar(const struct bench_progress *p, void *ctx)
@@ -259,45 +226,6 @@ static int progress_bar(const struct bench_progress *p, void *ctx)
             rate / 1e6, eta);
     fflush(stderr);
     return 0;
-}
-
-/* ---- the table ---- */
-
-static void print_table(const struct bench_results *r, const struct bench_spec *s, FILE *out)
-{
-    fprintf(out, "%s: workload %s, K = %d, T = %lld, %d seeds, seed %llu\n",
-             s->name ? s->name : "bench", r->workload->name, r->k, r->horizon, r->seeds,
-             (unsigned long long)r->seed);
-    bool bai = r->goal != WL_GOAL_REGRET;
-    fprintf(out, "\n  %-14s %12s %24s %28s %11s", "policy", "regret", "95% CI", "median [q1, q3]",
-            "M rounds/s");
-    if (bai)
-        fprintf(out, " %8s %12s", "error", "samples");
-    if (r->budget > 0)
-        fprintf(out, " %14s", "budget used");
-    fputc('\n', out);
-    for (size_t i = 0; i < r->n_policies; i++) {
-        const struct bench_policy_result *p = &r->policies[i];
-        char ci[64], q[64];
-        snprintf(ci, sizeof(ci), "[%.1f, %.1f]", p->regret.lo, p->regret.hi);
-        snprintf(q, sizeof(q), "%.1f [%.1f, %.1f]", p->regret_q.median, p->regret_q.q1,
-                 p->regret_q.q3);
-        bool rec = r->recommended && !strcmp(r->recommended, p->id);
-        fprintf(out, "%c %-14s %12.1f %24s %28s %11.2f", rec ? '*' : ' ', p->id, p->regret.mean,
-                ci, q, p->rounds_per_second / 1e6);
-        if (bai)
-            fprintf(out, " %8.3f %12.1f", p->error_rate, p->samples_ci.mean);
-        if (r->budget > 0)
-            fprintf(out, " %7.0f/%-6.0f", p->budget_used.mean, r->budget);
-        fputc('\n', out);
-    }
-    if (r->budget > 0)
-        fprintf(out, "\n  regret is against the best fixed %s (the LP benchmark), per round\n",
-                r->workload->name[0] == 'p' ? "price under the inventory" : "mixture of arms");
-    if (r->lower_bound)
-        fprintf(out, "\n  Lai-Robbins lower bound: %.4g ln T = %.1f (asymptotic; compare slopes)\n",
-                r->lower_bound_c, r->lower_bound[r->n_checkpoints - 1]);
-    fprintf(out, "\nverdict (%s): %s\n", bench_verdict_kind_name(r->verdict.kind), r->verdict.text);
 }
 
 /* Write through an atomic file; prints diagnostics on failure. */
@@ -395,8 +323,41 @@ static int log_finish(struct log_sink *ls, bool ok)
     return rc;
 }
 
+/* Before any work: every output can be written and none is an input (the
+ * spec or profile file, or another output). CLI_INVALID after printing. */
+static int check_outputs(const struct bench_opts *o)
+{
+    const char *outs[] = {o->csv, o->svg, o->log};
+    const char *ins[5];
+    size_t n_in = 0;
+    if (o->spec_file)
+        ins[n_in++] = o->spec_file;
+    if (o->profile)
+        ins[n_in++] = o->profile;
+    struct diag_list d;
+    diag_list_init(&d);
+    for (size_t i = 0; i < 3; i++) {
+        if (!outs[i])
+            continue;
+        bool twice = false;
+        for (size_t j = 0; j < i; j++)
+            twice |= outs[j] && !strcmp(outs[j], outs[i]) && strcmp(outs[i], "-");
+        if (twice)
+            diag_add(&d, DIAG_ERROR, outs[i], 0, 0, "output '%s' is given twice", outs[i]);
+        else if (atomic_file_check_not_input(outs[i], ins, n_in, &d) == 0)
+            atomic_file_check(outs[i], &d);
+        ins[n_in++] = outs[i];
+    }
+    int rc = d.errors ? CLI_INVALID : CLI_OK;
+    cli_print_diags(&d, stderr);
+    diag_list_release(&d);
+    return rc;
+}
+
 static int run(struct bench_spec *s, const struct bench_opts *o)
 {
+    if (check_outputs(o) != CLI_OK)
+        return CLI_INVALID;
     double rounds = (double)s->horizon * s->seeds * (double)(s->n_policies ? s->n_policies : 1);
     if (rounds > long_run_rounds && !o->allow_long) {
         char where[64] = "";
@@ -435,7 +396,7 @@ static int run(struct bench_spec *s, const struct bench_opts *o)
     if (o->json)
         report_results_json(&r, stdout, true, o->timing);
     else
-        print_table(&r, s, stdout);
+        cli_bench_table(&r, s, stdout);
     if (o->csv && write_file(o->csv, &r, s, false) < 0)
         status = CLI_INVALID;
     if (o->svg && write_file(o->svg, &r, s, true) < 0)
@@ -598,9 +559,9 @@ int cmd_bench(int argc, char **argv)
     }
     if (o.list_policies || o.list_workloads) {
         if (o.list_policies)
-            list_policies();
+            cli_bench_list_policies(stdout);
         if (o.list_workloads)
-            list_workloads();
+            cli_bench_list_workloads(stdout);
         free(pend);
         return CLI_OK;
     }

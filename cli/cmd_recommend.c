@@ -10,6 +10,7 @@
 #include "advisor/presets.h"
 #include "advisor/profile.h"
 #include "advisor/recommend.h"
+#include "base/atomic_file.h"
 #include "base/jsonw.h"
 #include "benchmarks/plan.h"
 #include "benchmarks/spec.h"
@@ -226,6 +227,18 @@ int cmd_recommend(int argc, char **argv)
     int rc = parse_opts(argc, argv, &o);
     if (rc)
         return rc > 0 ? CLI_OK : CLI_USAGE;
+    if (o.bench_spec) {   /* before any work: writable, and not the profile itself */
+        struct diag_list d;
+        diag_list_init(&d);
+        const char *ins[] = {o.profile};
+        if (atomic_file_check_not_input(o.bench_spec, ins, o.profile ? 1 : 0, &d) == 0)
+            atomic_file_check(o.bench_spec, &d);
+        int bad = d.errors > 0;
+        cli_print_diags(&d, stderr);
+        diag_list_release(&d);
+        if (bad)
+            return CLI_INVALID;
+    }
     struct tax *t = cli_load_taxonomy(&o.tax);
     if (!t)
         return CLI_INVALID;

@@ -8,6 +8,7 @@
  */
 #include "tests/helpers.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,43 @@ static void test_ts_and_klucb_beat_ucb1_on_bernoulli(void **state)
     assert_true(r.verdict.kind == BENCH_VERDICT_BEST || r.verdict.kind == BENCH_VERDICT_TIED);
     assert_non_null(r.lower_bound);
     assert_near(r.lower_bound_c, 4 * 0.1 / 0.0201355, 0.01);
+    bench_results_release(&r);
+    bench_spec_free(s);
+}
+
+static void test_lower_bound_is_clipped_at_the_most_a_run_can_lose(void **state)
+{
+    (void)state;
+    /* Two arms 0.5 and 0.499: C = 0.001 / kl(0.499, 0.5) ~ 500, so C ln t
+     * passes t x 0.001 (the regret of always playing the worse arm) at
+     * every checkpoint but t = 1; the curve is that maximum there. */
+    struct bench_spec *s = make("bernoulli", 2, 1000, 2, "uniform");
+    double close[] = {0.5, 0.499};
+    s->means = malloc(sizeof(close));
+    memcpy(s->means, close, sizeof(close));
+    s->n_means = 2;
+    struct bench_results r;
+    run_ok(s, &r, 1);
+    assert_non_null(r.lower_bound);
+    double kl = 0.499 * log(0.499 / 0.5) + 0.501 * log(0.501 / 0.5);
+    assert_near(r.lower_bound_c, 0.001 / kl, 1e-6 * (0.001 / kl));
+    for (size_t c = 0; c < r.n_checkpoints; c++)
+        assert_near(r.lower_bound[c],
+                    fmin(r.lower_bound_c * log((double)r.checkpoints[c]),
+                         0.001 * (double)r.checkpoints[c]), 1e-9);
+    assert_near(r.lower_bound[r.n_checkpoints - 1], 1.0, 1e-9);
+    bench_results_release(&r);
+    bench_spec_free(s);
+    /* Far apart (0.9, 0.4): C ln T = 0.5 / kl(0.4, 0.9) ln 1000 ~ 4.6, far
+     * below 500, so nothing is clipped. */
+    s = make("bernoulli", 2, 1000, 2, "uniform");
+    double apart[] = {0.9, 0.4};
+    s->means = malloc(sizeof(apart));
+    memcpy(s->means, apart, sizeof(apart));
+    s->n_means = 2;
+    run_ok(s, &r, 1);
+    double kl2 = 0.4 * log(0.4 / 0.9) + 0.6 * log(0.6 / 0.1);
+    assert_near(r.lower_bound[r.n_checkpoints - 1], 0.5 / kl2 * log(1000.0), 1e-9);
     bench_results_release(&r);
     bench_spec_free(s);
 }
@@ -240,6 +278,7 @@ int main(void)
         /* closed forms and orderings */
         cmocka_unit_test(test_uniform_regret_matches_closed_form),
         cmocka_unit_test(test_ts_and_klucb_beat_ucb1_on_bernoulli),
+        cmocka_unit_test(test_lower_bound_is_clipped_at_the_most_a_run_can_lose),
         cmocka_unit_test(test_swucb_beats_ucb1_after_a_change_point),
         cmocka_unit_test(test_identification_policies_meet_their_confidence),
         cmocka_unit_test(test_delayed_and_batched_feedback_run),

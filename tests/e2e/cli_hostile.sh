@@ -1,5 +1,5 @@
 #!/bin/sh
-# End to end on hostile input (issue 8): every case exits 1 (invalid input)
+# End to end on hostile input: every case exits 1 (invalid input)
 # with the exact "file:line:col: error: message" line on stderr, and never
 # crashes (exit >= 128) or hangs (each run is under `timeout`). Output files
 # into a missing or read-only directory are refused with a message naming
@@ -250,6 +250,57 @@ line "/dev/zero:1:1: error: line longer than 1048576 bytes"
 mkdir -p adir
 expect 1 "$BIN" ope adir --policy uniform
 line "adir: error: cannot read 'adir': Is a directory"
+
+# ---- outputs never destroy what is at a path ----
+printf 'action,reward,propensity\n0,1,0.5\n1,0,0.5\n' >in.csv
+cp in.csv in.bak
+expect 1 "$BIN" ope in.csv --policy uniform -o in.csv
+line "in.csv: error: output 'in.csv' is the input 'in.csv'; refusing to overwrite it"
+cmp -s in.csv in.bak || fail "ope -o in.csv changed its input"
+"$BIN" recommend --preset homepage_carousel --bench-spec p.yaml >/dev/null || fail "bench-spec"
+cp p.yaml p.bak
+expect 1 "$BIN" bench p.yaml --horizon 50 --seeds 2 --csv p.yaml
+line "p.yaml: error: output 'p.yaml' is the input 'p.yaml'; refusing to overwrite it"
+cmp -s p.yaml p.bak || fail "bench --csv p.yaml changed its input"
+expect 1 "$BIN" recommend p.yaml --bench-spec p.yaml
+line "p.yaml: error: output 'p.yaml' is the input 'p.yaml'; refusing to overwrite it"
+ln -s in.csv in.link
+expect 1 "$BIN" ope in.csv --policy uniform -o in.link
+line "in.link: error: output 'in.link' is the input 'in.csv'; refusing to overwrite it"
+expect 1 "$BIN" bench --horizon 50 --seeds 2 --csv twice.csv --svg twice.csv
+line "twice.csv: error: output 'twice.csv' is given twice"
+# a bad output path is refused before the work, and nothing is written
+expect 1 "$BIN" bench --horizon 50 --seeds 2 --csv nodir/r.csv
+line "nodir/r.csv: error: cannot write 'nodir/r.csv': No such file or directory"
+[ -s "$T/out" ] && fail "bench with a bad --csv printed results before refusing it"
+# a symlink stays a link, and its target gets the output
+: >real.csv
+ln -s real.csv link.csv
+expect 0 "$BIN" bench --horizon 50 --seeds 2 --csv link.csv
+[ -L link.csv ] || fail "--csv link.csv replaced the link"
+grep -q '^policy,t,' real.csv || fail "--csv link.csv did not write the link's target"
+# a FIFO nobody reads is an error at once; one that is read gets the output
+mkfifo fifo
+expect 1 "$BIN" bench --horizon 50 --seeds 2 --csv fifo
+line "fifo: error: cannot write 'fifo': no process is reading that FIFO"
+[ -p fifo ] || fail "--csv fifo replaced the FIFO"
+exec 3<>fifo   # a reader held open here (Linux: O_RDWR on a FIFO does not block)
+expect 0 "$BIN" bench --horizon 50 --seeds 2 --csv fifo
+timeout 10 head -n 1 <&3 >fifo.out   # the CSV (a few kB) waits in the pipe
+exec 3<&-
+grep -q '^policy,t,' fifo.out || fail "--csv fifo: the reader got no CSV"
+[ -p fifo ] || fail "--csv fifo replaced the FIFO"
+# a device is written in place (as root the old writer replaced /dev/null itself)
+if [ "$(id -u)" = 0 ]; then
+    mknod -m 666 mynull c 1 3
+    expect 0 "$BIN" bench --horizon 50 --seeds 2 --csv mynull
+    [ -c mynull ] || fail "--csv on a character device replaced it with a regular file"
+fi
+# a replaced file keeps its mode
+printf 'x\n' >private.csv
+chmod 600 private.csv
+expect 0 "$BIN" bench --horizon 50 --seeds 2 --csv private.csv
+[ "$(stat -c %a private.csv)" = 600 ] || fail "--csv private.csv: mode $(stat -c %a private.csv), not 600"
 
 # ---- run size: once known bugs (reported by fuzzing), fixed, kept as checks ----
 if true; then

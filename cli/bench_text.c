@@ -1,0 +1,91 @@
+/*
+ * bench_text: the bench command's text outputs: the results table and the
+ * --list-policies / --list-workloads catalogues.
+ */
+#include "cli/bench_text.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "benchmarks/policy.h"
+#include "benchmarks/verdict.h"
+#include "benchmarks/workload.h"
+
+void cli_bench_table(const struct bench_results *r, const struct bench_spec *s, FILE *out)
+{
+    fprintf(out, "%s: workload %s, K = %d, T = %lld, %d seeds, seed %llu\n",
+             s->name ? s->name : "bench", r->workload->name, r->k, r->horizon, r->seeds,
+             (unsigned long long)r->seed);
+    bool bai = r->goal != WL_GOAL_REGRET;
+    fprintf(out, "\n  %-14s %12s %24s %28s %11s", "policy", "regret", "95% CI", "median [q1, q3]",
+            "M rounds/s");
+    if (bai)
+        fprintf(out, " %8s %12s", "error", "samples");
+    if (r->budget > 0)
+        fprintf(out, " %14s", "budget used");
+    fputc('\n', out);
+    for (size_t i = 0; i < r->n_policies; i++) {
+        const struct bench_policy_result *p = &r->policies[i];
+        char ci[64], q[64];
+        snprintf(ci, sizeof(ci), "[%.1f, %.1f]", p->regret.lo, p->regret.hi);
+        snprintf(q, sizeof(q), "%.1f [%.1f, %.1f]", p->regret_q.median, p->regret_q.q1,
+                 p->regret_q.q3);
+        bool rec = r->recommended && !strcmp(r->recommended, p->id);
+        fprintf(out, "%c %-14s %12.1f %24s %28s %11.2f", rec ? '*' : ' ', p->id, p->regret.mean,
+                ci, q, p->rounds_per_second / 1e6);
+        if (bai)
+            fprintf(out, " %8.3f %12.1f", p->error_rate, p->samples_ci.mean);
+        if (r->budget > 0)
+            fprintf(out, " %7.0f/%-6.0f", p->budget_used.mean, r->budget);
+        fputc('\n', out);
+    }
+    if (r->budget > 0)
+        fprintf(out, "\n  regret is against the best fixed %s (the LP benchmark), per round\n",
+                r->workload->name[0] == 'p' ? "price under the inventory" : "mixture of arms");
+    if (r->lower_bound) {
+        double at_t = r->lower_bound[r->n_checkpoints - 1];
+        if (at_t < r->lower_bound_c * log((double)r->horizon))
+            fprintf(out, "\n  Lai-Robbins lower bound: %.4g ln T is above the most a run can lose "
+                         "(%.1f): the horizon is too short for it to say anything\n",
+                    r->lower_bound_c, at_t);
+        else
+            fprintf(out, "\n  Lai-Robbins lower bound: %.4g ln T = %.1f (asymptotic; compare "
+                         "slopes)\n",
+                    r->lower_bound_c, at_t);
+    }
+    fprintf(out, "\nverdict (%s): %s\n", bench_verdict_kind_name(r->verdict.kind), r->verdict.text);
+}
+
+void cli_bench_list_policies(FILE *out)
+{
+    for (size_t i = 0; i < pol_registry_count; i++) {
+        const struct pol_type *t = pol_registry[i];
+        fprintf(out, "%-14s %s\n", t->name, t->title);
+        for (size_t j = 0; j < t->n_knobs; j++)
+            if (isnan(t->knobs[j].def))
+                fprintf(out, "%-14s   %s.%s = auto: %s\n", "", t->name, t->knobs[j].name,
+                       t->knobs[j].help);
+            else
+                fprintf(out, "%-14s   %s.%s = %g: %s\n", "", t->name, t->knobs[j].name,
+                       t->knobs[j].def, t->knobs[j].help);
+    }
+}
+
+void cli_bench_list_workloads(FILE *out)
+{
+    for (size_t i = 0; i < wl_registry_count; i++) {
+        const struct wl_type *t = wl_registry[i];
+        fprintf(out, "%-22s %s\n", t->name, t->summary);
+        for (size_t j = 0; t->params[j].name; j++) {
+            if (isnan(t->params[j].def))
+                fprintf(out, "%-22s   %-13s (unset)  %s\n", "", t->params[j].name, t->params[j].help);
+            else
+                fprintf(out, "%-22s   %-13s %-8g %s\n", "", t->params[j].name, t->params[j].def,
+                       t->params[j].help);
+        }
+    }
+    fprintf(out, "every workload also takes (a default above is the workload's own):\n");
+    for (size_t j = 0; wl_common_params[j].name; j++)
+        fprintf(out, "  %-13s %-8g %s\n", wl_common_params[j].name, wl_common_params[j].def,
+               wl_common_params[j].help);
+}
