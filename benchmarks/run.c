@@ -33,10 +33,9 @@
 #include "benchmarks/runner.h"
 #include "benchmarks/runner_internal.h"
 
-enum { CHUNK = 1 << 16 };        /* rounds between cancel checks */
-/* Structured rounds (contexts, lists) cost 100-1000x more, so they check
- * more often: a cancel then lands within a few milliseconds, not seconds. */
-enum { STRUCTURED_CHUNK = 1 << 10 };
+/* Rounds between cancel checks; structured rounds (contexts, lists) cost
+ * 100-1000x more, so a cancel lands within milliseconds there too. */
+enum { CHUNK = 1 << 16, STRUCTURED_CHUNK = 1 << 10 };
 
 uint64_t bench_seed_key(uint64_t master, long long seed_index)
 {
@@ -61,10 +60,7 @@ struct run_ctx {
     atomic_llong *rounds_done;
 };
 
-static inline long long min_ll(long long a, long long b)
-{
-    return a < b ? a : b;
-}
+static inline long long min_ll(long long a, long long b) { return a < b ? a : b; }
 
 /* Immediate feedback, regret goal: the hot loop. Returns rounds played. */
 static long long run_plain(struct run_ctx *rc)

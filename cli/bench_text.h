@@ -11,6 +11,8 @@
 #include "benchmarks/runner.h"
 #include "benchmarks/spec.h"
 
+/* The --help text. */
+void cli_bench_usage(FILE *out);
 /* The table of r (run from spec s): regret with its CI and quartiles per
  * policy, the lower bound and the verdict. */
 void cli_bench_table(const struct bench_results *r, const struct bench_spec *s, FILE *out);

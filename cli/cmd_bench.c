@@ -26,49 +26,6 @@
 #include "report/results.h"
 #include "report/svg.h"
 
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: banditmap bench [SPEC.yaml | --profile P.yaml | --preset NAME] [options]\n"
-            "\n"
-            "Race bandit policies on a simulated e-commerce workload, seeds x policies,\n"
-            "and check the recommended policy against the best (paired over seeds).\n"
-            "With --profile or --preset the spec is the advisor's benchmark for that\n"
-            "problem ('banditmap recommend --bench-spec' writes the same spec).\n"
-            "\n"
-            "run size:\n"
-            "  --seeds R            independent runs per policy\n"
-            "  --horizon T          rounds per run\n"
-            "  --seed S             master seed (same seed, same numbers)\n"
-            "  --threads N          worker threads (results do not depend on N)\n"
-            "  --allow-long         run even above 1e11 simulated rounds in all\n"
-            "quick runs without a file (or overriding the file):\n"
-            "  --workload ID        e.g. bernoulli, piecewise, delayed (--list-workloads)\n"
-            "  --arms K             number of arms\n"
-            "  --best P --gap G     best arm P, the others P - G\n"
-            "  --means A,B,...      explicit arm means\n"
-            "  --param KEY=VALUE    any workload parameter or POLICY.KNOB (repeatable)\n"
-            "  --policy A,B,...     policies to race (--list-policies)\n"
-            "  --recommended ID     the pick the verdict checks\n"
-            "                       (without --policy: the baselines the descriptors name\n"
-            "                       for the workload's kind, and budget policies when it\n"
-            "                       has a budget)\n"
-            "output:\n"
-            "  --json               JSON on stdout instead of the table\n"
-            "  --no-timing          rounds_per_second as null (byte-identical output)\n"
-            "  --csv FILE           regret curves as CSV\n"
-            "  --svg FILE           regret curves with CI bands and the lower bound\n"
-            "  --log FILE.csv       also write an interaction log of one extra run (first\n"
-            "                       policy, seed 0) in the generic OPE format, with the\n"
-            "                       exact propensities, for 'banditmap ope'\n"
-            "  --log-epsilon E      exploration mixed into the logged run (default 0.1):\n"
-            "                       a uniformly random arm with probability E\n"
-            "  --dry-run            print the spec that would run (YAML) and exit\n"
-            "  --list-policies      list policy ids and exit\n"
-            "  --list-workloads     list workload ids and their parameters and exit\n"
-            "  -h, --help           this help\n");
-}
-
 enum {
     OPT_SEEDS = 256, OPT_HORIZON, OPT_SEED, OPT_THREADS, OPT_WORKLOAD, OPT_ARMS, OPT_BEST,
     OPT_GAP, OPT_MEANS, OPT_PARAM, OPT_POLICY, OPT_RECOMMENDED, OPT_JSON, OPT_NO_TIMING,
@@ -531,7 +488,7 @@ int cmd_bench(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
         switch (c) {
-        case 'h': usage(stdout); free(pend); return CLI_OK;
+        case 'h': cli_bench_usage(stdout); free(pend); return CLI_OK;
         case OPT_JSON: o.json = true; break;
         case OPT_NO_TIMING: o.timing = false; break;
         case OPT_CSV: o.csv = optarg; break;
@@ -553,7 +510,7 @@ int cmd_bench(int argc, char **argv)
             o.log_epsilon = e;
             break;
         }
-        case '?': usage(stderr); free(pend); return CLI_USAGE;
+        case '?': cli_bench_usage(stderr); free(pend); return CLI_USAGE;
         default: pend[n_pend++] = (struct pending_opt){c, optarg}; break;
         }
     }

@@ -35,7 +35,7 @@ static void write_policy(struct jsonw *w, const struct bench_results *r,
         jsonw_member_number(w, "samples_mean", p->samples_ci.mean);
         jsonw_member_pair(w, "samples_ci95", p->samples_ci.lo, p->samples_ci.hi);
     }
-    if (r->budget > 0) {   /* budgets and inventory (issue 5) */
+    if (r->budget > 0) {   /* budgets and inventory */
         jsonw_member_number(w, "budget_used_mean", p->budget_used.mean);
         jsonw_member_pair(w, "budget_used_ci95", p->budget_used.lo, p->budget_used.hi);
     }

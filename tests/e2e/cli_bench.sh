@@ -87,7 +87,7 @@ awk -v truth=0.8 '
 [ $? -eq 1 ] || fail "--log on a list workload should exit 1"
 grep -q "needs a single-arm workload" "$TMP/err" || fail "--log list message: $(cat "$TMP/err")"
 
-# Issue-5 workloads: every shipped spec runs (short), the JSON says what it is.
+# The structured workloads: every shipped spec runs (short), the JSON says what it is.
 for f in "$ROOT"/benchmarks/specs/contextual-*.yaml "$ROOT"/benchmarks/specs/cascade-*.yaml \
          "$ROOT"/benchmarks/specs/pbm-*.yaml "$ROOT"/benchmarks/specs/pricing-*.yaml \
          "$ROOT"/benchmarks/specs/knapsack-*.yaml; do
@@ -113,7 +113,7 @@ for pw in cold_start_recs:contextual_logistic search_reranking:cascade dynamic_p
         fail "--preset ${pw%%:*} exit $?"
     grep -q "\"workload\": \"${pw##*:}\"" "$TMP/p.json" || fail "--preset ${pw%%:*} is not ${pw##*:}"
 done
-# A bad issue-5 spec: file:line:col.
+# A bad structured-workload spec: file:line:col.
 "$BIN" bench "$FIX/bad/contextual-dim.yaml" >/dev/null 2>"$TMP/err"
 [ $? -eq 1 ] || fail "bad contextual spec should exit 1"
 grep -q "contextual-dim.yaml:4:3: error: parameter 'dim'" "$TMP/err" || fail "dim message: $(cat "$TMP/err")"

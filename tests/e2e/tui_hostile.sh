@@ -1,5 +1,5 @@
 #!/bin/sh
-# The TUI under a hostile terminal (issue 8), driven through tmux:
+# The TUI under a hostile terminal, driven through tmux:
 #  - resized to 10x5 it shows the "too small" screen, and back at 100x30 it
 #    draws normally again; sizes down to 1x1 and up to 250x80 do not crash;
 #  - SIGINT (C-c) and SIGTERM during a running benchmark end it with 130 and
