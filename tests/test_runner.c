@@ -74,9 +74,29 @@ static void test_ts_and_klucb_beat_ucb1_on_bernoulli(void **state)
                                      *kl = find(&r, "klucb");
     assert_true(ts->regret.hi < ucb->regret.lo);
     assert_true(kl->regret.hi < ucb->regret.lo);
-    assert_true(r.verdict.kind == BENCH_VERDICT_BEST || r.verdict.kind == BENCH_VERDICT_TIED);
     assert_non_null(r.lower_bound);
     assert_near(r.lower_bound_c, 4 * 0.1 / 0.0201355, 0.01);
+    bench_results_release(&r);
+    bench_spec_free(s);
+}
+
+/* A separated race, so the verdict is determined: TS against uniform
+ * play (regret 0.1 x 4/5 x T = 1600 in expectation) and UCB1 (the
+ * previous test: its CI is far above TS's) on the same problem; TS has
+ * the lowest mean, so the verdict must be BEST, naming ts. */
+static void test_verdict_is_best_on_a_separated_race(void **state)
+{
+    struct bench_spec *s = make("bernoulli", 5, 20000, 16, "uniform,ucb1,ts");
+    bench_spec_set_param(s, "best", 0.5);
+    bench_spec_set_param(s, "gap", 0.1);
+    bench_spec_set_string(&s->recommended, "ts");
+    struct bench_results r;
+    run_ok(s, &r, 2);
+    const struct bench_policy_result *u = find(&r, "uniform"), *ts = find(&r, "ts");
+    assert_near(u->regret.mean, 1600, 5 * 0.1 * sqrt(20000 * 0.2 * 0.8 / 16.0) + 1);
+    assert_true(ts->regret.hi < u->regret.lo);
+    assert_int_equal(r.verdict.kind, BENCH_VERDICT_BEST);
+    assert_string_equal(r.verdict.best, "ts");
     bench_results_release(&r);
     bench_spec_free(s);
 }
@@ -165,23 +185,47 @@ static void test_identification_policies_meet_their_confidence(void **state)
     bench_spec_free(s);
 }
 
+/* Means {0.9, 0.1, 0.1, 0.1}: uniform play loses 0.6 a round, 3000 over
+ * T = 5000. With feedback 50 rounds late every policy still learns the
+ * clear best arm: its regret is under half of uniform's. With batches of
+ * 100, TS sees nothing in the first 100 rounds and plays from its
+ * Beta(1, 1) priors, uniformly: 100 x 0.6 = 60 regret in expectation
+ * from that batch alone (the pseudo-regret of a Binomial(100, 3/4) count
+ * of bad plays: sd 0.8 x 4.3 / sqrt(4 seeds) = 1.7), so its mean regret
+ * is above 50, and above that of TS updated every round on the same
+ * seeds. */
 static void test_delayed_and_batched_feedback_run(void **state)
 {
+    double means[] = {0.9, 0.1, 0.1, 0.1};
     struct bench_spec *s = make("delayed", 4, 5000, 4, "ts,ucb1,exp3,ducb");
+    s->means = malloc(sizeof(means));
+    memcpy(s->means, means, sizeof(means));
+    s->n_means = 4;
     bench_spec_set_param(s, "delay_mean", 50);
     struct bench_results r;
     run_ok(s, &r, 2);
     assert_int_equal(r.n_policies, 4);
     for (size_t i = 0; i < r.n_policies; i++)
-        assert_true(r.policies[i].regret.mean > 0);
+        if (!(r.policies[i].regret.mean > 0 && r.policies[i].regret.hi < 0.5 * 3000))
+            fail_msg("%s: regret %g [%g, %g] with delays, uniform's is 3000",
+                     r.policies[i].id, r.policies[i].regret.mean, r.policies[i].regret.lo,
+                     r.policies[i].regret.hi);
     bench_results_release(&r);
     bench_spec_free(s);
-    s = make("bernoulli", 4, 5000, 4, "ts");
-    bench_spec_set_param(s, "batch", 100);
-    run_ok(s, &r, 1);
-    assert_true(r.policies[0].regret.mean > 0);
-    bench_results_release(&r);
-    bench_spec_free(s);
+    struct bench_results b1, b100;
+    for (int batch = 1; batch <= 100; batch += 99) {
+        s = make("bernoulli", 4, 5000, 4, "ts");
+        s->means = malloc(sizeof(means));
+        memcpy(s->means, means, sizeof(means));
+        s->n_means = 4;
+        bench_spec_set_param(s, "batch", batch);
+        run_ok(s, batch == 1 ? &b1 : &b100, 1);
+        bench_spec_free(s);
+    }
+    assert_true(b100.policies[0].regret.mean > 50);
+    assert_true(b100.policies[0].regret.lo > b1.policies[0].regret.hi);
+    bench_results_release(&b1);
+    bench_results_release(&b100);
 }
 
 static char *json_of(const struct bench_spec *s, int threads, size_t *len)
@@ -278,6 +322,7 @@ int main(void)
         /* closed forms and orderings */
         cmocka_unit_test(test_uniform_regret_matches_closed_form),
         cmocka_unit_test(test_ts_and_klucb_beat_ucb1_on_bernoulli),
+        cmocka_unit_test(test_verdict_is_best_on_a_separated_race),
         cmocka_unit_test(test_lower_bound_is_clipped_at_the_most_a_run_can_lose),
         cmocka_unit_test(test_swucb_beats_ucb1_after_a_change_point),
         cmocka_unit_test(test_identification_policies_meet_their_confidence),

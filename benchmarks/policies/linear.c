@@ -48,7 +48,15 @@
  *                1410.4009, Algorithm 1: M ridge replicates, each
  *                observation added to each replicate with weight 2 w.p.
  *                1/2, else 0 (double-or-nothing); each round, greedy on one
- *                replicate chosen uniformly (Osband & Van Roy 2015).
+ *                replicate chosen uniformly (Osband & Van Roy 2015). Each
+ *                replicate starts from its own draw of the prior, theta_j ~
+ *                N(0, prior_sd^2 I), and is shrunk toward it (ridge with
+ *                b = lambda theta_j): Osband & Van Roy's "prior via
+ *                artificial data" (2015, sec. 3), without which an arm never
+ *                played scores 0 in every replicate and is never tried.
+ *                prior_sd defaults to 1/(2 sqrt(lambda)): the ridge's own
+ *                Gaussian prior, precision lambda over a reward noise of
+ *                sd 1/2, the largest a reward in [0, 1] can have.
  * Shared-parameter models (every policy but linucb) do not grow with the
  * catalogue, so they scale to 10,000 arms and score cold-start items by
  * their features alone.
@@ -66,6 +74,7 @@
  * features every arm has the same features and the same score).
  */
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "benchmarks/linalg.h"
@@ -452,6 +461,8 @@ enum { BOOT_MAX = 100 };
 
 struct boot_state {
     int k, d, cfg_dim, m;
+    double lambda, prior_sd;
+    bool primed;                 /* every replicate has drawn its prior */
     double *tmp;
     double *models;              /* m ridge blocks */
 };
@@ -470,18 +481,37 @@ static void boot_init(void *state, const struct pol_config *cfg)
     st->d = pol_dim(cfg);
     st->cfg_dim = cfg->dim;
     st->m = (int)fmin(fmax(cfg->knobs[0], 1), BOOT_MAX);
+    st->lambda = cfg->knobs[1];
+    st->prior_sd = isnan(cfg->knobs[2]) ? 0.5 / sqrt(st->lambda) : cfg->knobs[2];
     st->tmp = (double *)(st + 1);
     st->models = st->tmp + st->d;
     for (int j = 0; j < st->m; j++) {
         struct ridge r;
         ridge_bind(&r, st->models + (size_t)j * ridge_doubles(st->d), st->d);
-        ridge_reset(&r, st->d, cfg->knobs[1]);
+        ridge_reset(&r, st->d, st->lambda);
     }
+}
+
+/* Draw each replicate's prior mean on the first round (init has no rng):
+ * theta = theta_j and b = lambda theta_j, as A^{-1} = I / lambda. */
+static void boot_prime(struct boot_state *st, struct rng *rng)
+{
+    for (int j = 0; j < st->m; j++) {
+        struct ridge r;
+        ridge_bind(&r, st->models + (size_t)j * ridge_doubles(st->d), st->d);
+        for (int i = 0; i < st->d; i++) {
+            r.theta[i] = st->prior_sd * rng_normal(rng);
+            r.b[i] = st->lambda * r.theta[i];
+        }
+    }
+    st->primed = true;
 }
 
 static int boot_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct boot_state *st = state;
+    if (!st->primed)
+        boot_prime(st, rng);
     struct ridge r;
     int j = (int)rng_below(rng, (uint64_t)st->m);
     ridge_bind(&r, st->models + (size_t)j * ridge_doubles(st->d), st->d);
@@ -503,6 +533,7 @@ static void boot_update(void *state, const struct pol_feedback *fb, struct rng *
 static const struct pol_knob boot_knobs[] = {
     {"m", 10, "bootstrap replicates (1 to 100)"},
     {"lambda", 1.0, "ridge penalty of each replicate"},
+    {"prior_sd", NAN, "sd of each replicate's prior draw; default 1/(2 sqrt(lambda)), 0: none"},
 };
 
 const struct pol_type pol_bootstrapped_ts = {
@@ -510,7 +541,7 @@ const struct pol_type pol_bootstrapped_ts = {
     .title = "bootstrap Thompson sampling, ridge replicates (Eckles & Kaptein 2014)",
     .flags = POL_RANDOMISED | POL_CONTEXTUAL,
     .knobs = boot_knobs,
-    .n_knobs = 2,
+    .n_knobs = 3,
     .state_size = boot_size,
     .init = boot_init,
     .select = boot_select,

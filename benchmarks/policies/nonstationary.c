@@ -151,7 +151,7 @@ const struct pol_type pol_swucb = {
 struct ducb_state {
     int k;
     double gamma, xi;
-    long long last_t;            /* the round the discounts were applied for */
+    long long last_end;          /* sum and n are as of the end of this round */
     double *sum, *n;
 };
 
@@ -176,19 +176,25 @@ static void ducb_init(void *state, const struct pol_config *cfg)
     st->n = st->sum + cfg->k;
 }
 
+/* Bring the discounted sums to the end of round u: N_u(gamma, i) =
+ * sum_{s <= u} gamma^(u - s) 1{I_s = i} (Garivier & Moulines 2011, eq. 2),
+ * so the play of round u weighs 1 when round u + 1 is chosen. */
+static void ducb_age(struct ducb_state *st, long long u)
+{
+    if (u <= st->last_end)
+        return;
+    double f = u - st->last_end == 1 ? st->gamma : pow(st->gamma, (double)(u - st->last_end));
+    for (int i = 0; i < st->k; i++) {
+        st->sum[i] *= f;
+        st->n[i] *= f;
+    }
+    st->last_end = u;
+}
+
 static int ducb_select(void *state, const struct bench_round *round, struct rng *rng)
 {
     struct ducb_state *st = state;
-    /* Discount everything once per elapsed round: N_t = sum gamma^{t-s}. */
-    if (st->last_t > 0) {
-        double f = round->t - st->last_t == 1 ? st->gamma
-                                              : pow(st->gamma, (double)(round->t - st->last_t));
-        for (int i = 0; i < st->k; i++) {
-            st->sum[i] *= f;
-            st->n[i] *= f;
-        }
-    }
-    st->last_t = round->t;
+    ducb_age(st, round->t - 1);
     for (int r = 0; r < round->n_replaced; r++)
         st->sum[round->replaced[r]] = st->n[round->replaced[r]] = 0.0;
     double total = 0.0;
@@ -213,7 +219,9 @@ static int ducb_select(void *state, const struct bench_round *round, struct rng 
 static void ducb_update(void *state, const struct pol_feedback *fb, struct rng *rng)
 {
     struct ducb_state *st = state;
-    /* A late reward has been discounted since it was played. */
+    /* Delivered before round t_now: counted as of the end of round
+     * t_now - 1, a late reward discounted since the round it was played. */
+    ducb_age(st, fb->t_now - 1);
     double w = fb->t_now - 1 > fb->t_played ? pow(st->gamma, (double)(fb->t_now - 1 - fb->t_played))
                                             : 1.0;
     st->sum[fb->arm] += w * fb->reward;

@@ -65,8 +65,16 @@ done
 printf 'workloads: [bernoulli]\npolicies: [ucb1]\ngrid:\n  egreedy.epsilom: [0.1]\n' >"$TMP/bad.yaml"
 "$BIN" bench --sweep "$TMP/bad.yaml" >/dev/null 2>"$TMP/err"
 [ $? -eq 1 ] || fail "bad sweep should exit 1"
-grep -q "bad.yaml:4:21: error: parameter 'egreedy.epsilom' names" "$TMP/err" ||
-    grep -q "bad.yaml:4:21: error: policy 'egreedy' has no knob 'epsilom'" "$TMP/err" || fail "bad sweep message: $(cat "$TMP/err")"
+# egreedy is a known policy (raced or not), so the knob is what is wrong
+grep -qF "bad.yaml:4:21: error: policy 'egreedy' has no knob 'epsilom' (did you mean 'epsilon'?)" "$TMP/err" ||
+    fail "bad sweep message: $(cat "$TMP/err")"
+[ "$(wc -l <"$TMP/err")" -eq 1 ] || fail "bad sweep: not one message: $(cat "$TMP/err")"
+# an unknown policy id before the dot is reported as such
+printf 'workloads: [bernoulli]\npolicies: [ucb1]\ngrid:\n  egredy.epsilon: [0.1]\n' >"$TMP/bad2.yaml"
+"$BIN" bench --sweep "$TMP/bad2.yaml" >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] || fail "unknown policy in the grid should exit 1"
+grep -qF "bad2.yaml:4:20: error: parameter 'egredy.epsilon' names unknown policy 'egredy'" "$TMP/err" ||
+    fail "unknown policy message: $(cat "$TMP/err")"
 "$BIN" bench --sweep "$S" --shard 2/3 >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--shard without --out should exit 2"
 "$BIN" bench --sweep "$S" --shard 4/3 --out "$TMP/x" >/dev/null 2>&1
