@@ -35,3 +35,12 @@ bm_add_replay(fuzz_ope_target bm_ope)
 bm_add_replay(fuzz_sweep bm_report)
 bm_add_test(test_hostile_ope SOURCES test_hostile_ope.c LIBS bm_ope)
 bm_add_test(test_hostile_tui SOURCES test_hostile_tui.c LIBS bm_tui)
+# The two faces' harnesses replay their seeds with the same wrapped entry
+# points as under libFuzzer (tests/fuzz/fuzz_face.h): the taxonomy loaded
+# once, writes kept inside a scratch directory, runs capped.
+bm_add_replay(fuzz_cli bm_cli)
+target_link_options(replay_fuzz_cli PRIVATE
+  -Wl,--wrap=bench_load_taxonomy,--wrap=tax_free,--wrap=atomic_file_open,--wrap=mkdir,--wrap=bench_run)
+bm_add_replay(fuzz_tui bm_tui)
+target_link_options(replay_fuzz_tui PRIVATE
+  -Wl,--wrap=bench_load_taxonomy,--wrap=tax_free,--wrap=atomic_file_open,--wrap=mkdir,--wrap=bench_run,--wrap=tui_job_start)

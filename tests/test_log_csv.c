@@ -5,6 +5,8 @@
 #include "tests/helpers.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "benchmarks/ope/log_csv.h"
 #include "benchmarks/rng.h"
@@ -71,12 +73,58 @@ static void test_log_reads_obd_format(void **state)
     diag_list_release(&d);
 }
 
+/* An OBD file whose propensity_score column was renamed (or item_id
+ * dropped): the error names the one OBD column that is missing, not the
+ * generic format's action, reward and propensity. */
+static void expect_only_error(const char *header, const char *want)
+{
+    char path[] = "/tmp/bm_test_log_csv_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fprintf(f, "%s\n0,2019-11-24 00:00:00+00:00,0,1,0,0.5,a,0.0\n", header);
+    fclose(f);
+    struct diag_list d;
+    diag_list_init(&d);
+    struct ope_log *log = ope_log_open(path, 0, &d);
+    assert_null(log);
+    assert_int_equal(d.errors, 1);
+    assert_int_equal(d.count, 1);
+    if (!strstr(d.items[0].message, want))
+        fail_msg("got '%s', want '%s'", d.items[0].message, want);
+    assert_int_equal(d.items[0].line, 1);
+    diag_list_release(&d);
+    unlink(path);
+}
+
+static void test_obd_header_names_its_missing_column(void **state)
+{
+    (void)state;
+    expect_only_error(",timestamp,item_id,position,click,pscore,user_feature_0,"
+                      "user-item_affinity_0",
+                      "missing column 'propensity_score' (the header is of an Open Bandit "
+                      "Dataset file: it has 'item_id' and 'click')");
+    /* renamed to the generic name: still OBD-shaped (no action, no reward) */
+    expect_only_error(",timestamp,item_id,position,click,propensity,user_feature_0,"
+                      "user-item_affinity_0",
+                      "missing column 'propensity_score'");
+    expect_only_error(",timestamp,item,position,click,propensity_score,user_feature_0,"
+                      "user-item_affinity_0",
+                      "missing column 'item_id' (the header is of an Open Bandit Dataset "
+                      "file: it has 'click' and 'propensity_score')");
+    /* a generic header that happens to have an item_id and a click column
+     * keeps the generic format's error */
+    expect_only_error("item_id,click,action,reward,x,y,z,w", "missing column 'propensity'");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* reading logs */
         cmocka_unit_test(test_log_reads_generic_columns),
         cmocka_unit_test(test_log_reads_obd_format),
+        cmocka_unit_test(test_obd_header_names_its_missing_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

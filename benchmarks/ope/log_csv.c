@@ -99,10 +99,17 @@ static bool header_has(const struct ope_log *log, size_t n, const char *name)
  * duplicated required column. */
 static int read_header(struct ope_log *log, size_t n, struct diag_list *diags)
 {
-    log->format = header_has(log, n, "item_id") && header_has(log, n, "click")
-                          && header_has(log, n, "propensity_score")
-                      ? OPE_LOG_OBD
-                      : OPE_LOG_GENERIC;
+    /* OBD: its three identifying columns, or two of them and neither of
+     * the generic format's action and reward (say, a renamed
+     * propensity_score): then the errors name the OBD column that is
+     * missing rather than every generic one. */
+    static const char *const obd_keys[] = {"item_id", "click", "propensity_score"};
+    int obd_hits = 0;
+    for (size_t i = 0; i < 3; i++)
+        obd_hits += header_has(log, n, obd_keys[i]);
+    bool obd_shaped = obd_hits == 2 && !header_has(log, n, "action")
+                      && !header_has(log, n, "reward");
+    log->format = obd_hits == 3 || obd_shaped ? OPE_LOG_OBD : OPE_LOG_GENERIC;
     log->cols = xcalloc(n, sizeof(*log->cols));
     log->n_cols = n;
     bool seen[ROLE_CAT + 1] = {false};
@@ -137,7 +144,17 @@ static int read_header(struct ope_log *log, size_t n, struct diag_list *diags)
     const char *const *names = log->format == OPE_LOG_OBD ? obd_names : generic_names;
     enum role last_required = log->format == OPE_LOG_OBD ? ROLE_POSITION : ROLE_PROPENSITY;
     for (int r = ROLE_ACTION; r <= (int)last_required; r++)
-        if (!seen[r]) {
+        if (!seen[r] && obd_shaped) {
+            const char *have[2];
+            size_t n_have = 0;
+            for (size_t i = 0; i < 3; i++)
+                if (header_has(log, n, obd_keys[i]))
+                    have[n_have++] = obd_keys[i];
+            diag_add(diags, DIAG_ERROR, log->csv.path, line, 1,
+                     "missing column '%s' (the header is of an Open Bandit Dataset file: it "
+                     "has '%s' and '%s')", names[r], have[0], have[1]);
+            bad = -1;
+        } else if (!seen[r]) {
             diag_add(diags, DIAG_ERROR, log->csv.path, line, 1, "missing column '%s'", names[r]);
             bad = -1;
         }
