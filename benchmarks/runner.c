@@ -167,9 +167,9 @@ int bench_check_spec(const struct bench_spec *s, struct diag_list *d)
     }
     if (s->recommended && !pol_find(s->recommended))
         unknown_policy(s, s->recommended, d);
-    if (s->arms < 1 || s->arms > 100000)
-        diag_add(d, DIAG_ERROR, s->file, 0, 0, "arms must be between 1 and 100000, not %lld",
-                 s->arms);
+    if (s->arms < 1 || s->arms > BENCH_MAX_ARMS)
+        diag_add(d, DIAG_ERROR, s->file, s->line_arms, s->col_arms,
+                 "arms must be between 1 and %d, not %lld", BENCH_MAX_ARMS, s->arms);
     if (s->horizon < 1 || s->horizon > (long long)1e12)
         diag_add(d, DIAG_ERROR, s->file, 0, 0, "horizon must be between 1 and 1e12, not %lld",
                  s->horizon);

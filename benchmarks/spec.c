@@ -3,7 +3,7 @@
  *
  * The YAML schema (one mapping; every key optional except `workload`):
  *   spec      ::= { name: TEXT, description: TEXT, workload: ID,
- *                   arms: INT>=1, horizon: INT>=1, seeds: INT>=1, seed: INT>=0,
+ *                   arms: 1..BENCH_MAX_ARMS, horizon: INT>=1, seeds: INT>=1, seed: INT>=0,
  *                   policies: [ID, ...], recommended: ID,
  *                   params: { KEY: NUMBER, ... }, means: [NUMBER, ...] }
  * Unknown keys, wrong kinds and out-of-range numbers are diagnostics with
@@ -232,9 +232,13 @@ static void load_root(struct loader *ld, const struct yr_node *root)
         diag_add(ld->diags, DIAG_ERROR, ld->file, root->line, root->col,
                  "missing key 'workload' in the spec");
     }
-    int have_arms = load_int(ld, root, "arms", 1, 1000000, &v);
-    if (have_arms > 0)
+    int have_arms = load_int(ld, root, "arms", 1, BENCH_MAX_ARMS, &v);
+    if (have_arms > 0) {
+        const struct yr_node *a = yr_get(root, "arms");
         s->arms = v;
+        s->line_arms = a->line;
+        s->col_arms = a->col;
+    }
     if (load_int(ld, root, "horizon", 1, (long long)1e12, &v) > 0) {
         const struct yr_node *h = yr_get(root, "horizon");
         s->horizon = v;
@@ -252,8 +256,15 @@ static void load_root(struct loader *ld, const struct yr_node *root)
         load_params(ld, n);
     if ((n = yr_get(root, "means"))) {
         load_means(ld, n);
-        if (s->n_means && have_arms == 0)
+        if (s->n_means > BENCH_MAX_ARMS && have_arms == 0)
+            diag_add(ld->diags, DIAG_ERROR, ld->file, n->line, n->col,
+                     "spec key 'means' has %zu arms, above the limit of %d", s->n_means,
+                     BENCH_MAX_ARMS);
+        else if (s->n_means && have_arms == 0) {
             s->arms = (long long)s->n_means;
+            s->line_arms = n->line;
+            s->col_arms = n->col;
+        }
         else if (s->n_means && have_arms > 0 && (long long)s->n_means != s->arms)
             diag_add(ld->diags, DIAG_ERROR, ld->file, n->line, n->col,
                      "spec has %zu means but %lld arms", s->n_means, s->arms);

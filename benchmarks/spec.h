@@ -19,6 +19,11 @@
 
 #include "base/diag.h"
 
+/* The most arms a run simulates: the spec loader, the harness's check
+ * (bench_check_spec) and the command line all refuse more. Per run the
+ * memory is O(arms), and a round costs O(arms) for most policies. */
+enum { BENCH_MAX_ARMS = 100000 };
+
 struct bench_spec_param {
     char *key;                   /* owned */
     double value;
@@ -43,6 +48,7 @@ struct bench_spec {
     size_t n_means;
     int line_workload, col_workload;   /* positions for error messages */
     int line_horizon, col_horizon;     /* where horizon was read; 0 if not from a file */
+    int line_arms, col_arms;           /* where arms was read; 0 if not from a file */
 };
 
 /* A spec with defaults: arms 10, horizon 100000, seeds 20, seed 1. */

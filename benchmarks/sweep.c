@@ -153,7 +153,7 @@ static struct bench_spec *load_entry(struct loader *ld, const struct yr_node *n,
                  "missing key 'workload' in a workloads entry");
     }
     long long v;
-    int have_arms = get_int(ld, n, "arms", "workloads entry key", 1, 1000000, &v);
+    int have_arms = get_int(ld, n, "arms", "workloads entry key", 1, BENCH_MAX_ARMS, &v);
     if (have_arms > 0)
         s->arms = v;
     if (get_int(ld, n, "horizon", "workloads entry key", 1, (long long)1e12, &v) > 0)
@@ -221,7 +221,7 @@ static void load_root(struct loader *ld, const struct yr_node *root, struct swee
         sw->seeds = (int)v;
     if (get_int(ld, root, "horizon", "sweep key", 1, (long long)1e12, &v) > 0)
         dflt->horizon = v;
-    if (get_int(ld, root, "arms", "sweep key", 1, 1000000, &v) > 0)
+    if (get_int(ld, root, "arms", "sweep key", 1, BENCH_MAX_ARMS, &v) > 0)
         dflt->arms = v;
     const struct yr_node *n;
     if ((n = yr_get(root, "policies")) && want_kind(ld, n, YR_SEQUENCE, "sweep key 'policies'"))

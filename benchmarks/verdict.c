@@ -65,6 +65,16 @@ void bench_verdict_compute(struct bench_verdict *v, const char *recommended,
     }
     v->recommended = ids[rec];
     v->recommended_mean = means[rec];
+    if (n > 1 && n_seeds < BENCH_VERDICT_MIN_SEEDS) {
+        v->kind = BENCH_VERDICT_NONE;
+        snprintf(v->text, sizeof(v->text),
+                 "too few seeds to tell: %zu paired seed%s, and a verdict needs at least %d "
+                 "(--seeds %d or more); %s has %s %.4g, the lowest is %s (%.4g)",
+                 n_seeds, n_seeds == 1 ? "" : "s", BENCH_VERDICT_MIN_SEEDS,
+                 BENCH_VERDICT_MIN_SEEDS, v->recommended, metric, v->recommended_mean, v->best,
+                 v->best_mean);
+        return;
+    }
     if (rec == best) {
         v->kind = BENCH_VERDICT_BEST;
         if (second == (size_t)-1) {

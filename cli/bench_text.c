@@ -1,15 +1,110 @@
 /*
- * bench_text: the bench command's text outputs: its help, the results
- * table and the --list-policies / --list-workloads catalogues.
+ * bench_text: the bench command's text in and out: number options, the
+ * run-size guard, its help, the results table and the --list-policies /
+ * --list-workloads catalogues.
  */
 #include "cli/bench_text.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "benchmarks/policy.h"
 #include "benchmarks/verdict.h"
 #include "benchmarks/workload.h"
+
+/* ---- options ---- */
+
+int cli_bench_parse_whole(const char *opt, const char *text, long long min, long long max,
+                          long long *out)
+{
+    size_t n = strspn(text, "0123456789");
+    if (!*text || text[n]) {
+        fprintf(stderr,
+                "banditmap bench: error: %s needs a whole number in decimal digits, not '%s'\n",
+                opt, text);
+        return -1;
+    }
+    errno = 0;
+    unsigned long long v = strtoull(text, NULL, 10);
+    if (errno == ERANGE || v > (unsigned long long)max) {
+        fprintf(stderr, "banditmap bench: error: %s %s is above the limit of %lld\n", opt, text,
+                max);
+        return -1;
+    }
+    if ((long long)v < min) {
+        fprintf(stderr, "banditmap bench: error: %s %s is below the minimum of %lld\n", opt,
+                text, min);
+        return -1;
+    }
+    *out = (long long)v;
+    return 0;
+}
+
+int cli_bench_parse_number(const char *opt, const char *text, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    bool hex = strchr(text, 'x') || strchr(text, 'X');
+    if (!*text || *end || hex || !isfinite(v) || errno == ERANGE) {
+        fprintf(stderr, "banditmap bench: error: %s needs a decimal number, not '%s'\n", opt,
+                text);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* ---- the run-size guard ---- */
+
+/* "40 s", "25 min", "3.5 hours", "12 days", "3.1e+04 years". */
+static void format_duration(double s, char *buf, size_t size)
+{
+    if (s < 90)
+        snprintf(buf, size, "%.0f s", s);
+    else if (s < 90 * 60)
+        snprintf(buf, size, "%.0f min", s / 60);
+    else if (s < 48 * 3600)
+        snprintf(buf, size, "%.2g hours", s / 3600);
+    else if (s < 730 * 86400)
+        snprintf(buf, size, "%.0f days", s / 86400);
+    else
+        snprintf(buf, size, "%.3g years", s / (365.25 * 86400));
+}
+
+int cli_bench_guard(double cpu_seconds, int parallel, bool allow_long, const char *where,
+                    const char *size, const char *smaller)
+{
+    char cpu[64], wall[64], limit[64];
+    format_duration(cpu_seconds, cpu, sizeof(cpu));
+    format_duration(CLI_BENCH_LONG_SECONDS, limit, sizeof(limit));
+    if (cpu_seconds > CLI_BENCH_LONG_SECONDS && !allow_long) {
+        fprintf(stderr,
+                "%s: error: this run would take about %s of CPU by the estimate (%s), above "
+                "the limit of %s; %s, or pass --allow-long\n",
+                where, cpu, size, limit, smaller);
+        return -1;
+    }
+    if (cpu_seconds > CLI_BENCH_NOTE_SECONDS) {
+        if (parallel > 1) {
+            format_duration(cpu_seconds / parallel, wall, sizeof(wall));
+            fprintf(stderr,
+                    "banditmap bench: note: this run takes about %s of CPU by the estimate "
+                    "(%s), about %s on %d threads\n",
+                    cpu, size, wall, parallel);
+        } else {
+            fprintf(stderr,
+                    "banditmap bench: note: this run takes about %s of CPU by the estimate "
+                    "(%s)\n",
+                    cpu, size);
+        }
+    }
+    return 0;
+}
+
+/* ---- the results table ---- */
 
 void cli_bench_table(const struct bench_results *r, const struct bench_spec *s, FILE *out)
 {
@@ -105,7 +200,7 @@ void cli_bench_usage(FILE *out)
             "  --horizon T          rounds per run\n"
             "  --seed S             master seed (same seed, same numbers)\n"
             "  --threads N          worker threads (results do not depend on N)\n"
-            "  --allow-long         run even above 1e11 simulated rounds in all\n"
+            "  --allow-long         run even when the estimate is above 2 hours of CPU\n"
             "quick runs without a file (or overriding the file):\n"
             "  --workload ID        e.g. bernoulli, piecewise, delayed (--list-workloads)\n"
             "  --arms K             number of arms\n"

@@ -3,6 +3,9 @@
  * the advisor's pick holds up. Reads a spec file, or builds one from
  * flags; prints a table (or JSON), optionally writes CSV and SVG through
  * atomic files, and shows a progress bar on stderr when it is a terminal.
+ * Before a run it estimates the run's CPU time (bench_estimate_seconds):
+ * above 2 hours it refuses without --allow-long, and above 10 s it says
+ * so on stderr, terminal or not.
  */
 #include <getopt.h>
 #include <math.h>
@@ -17,6 +20,7 @@
 #include "base/atomic_file.h"
 #include "base/suggest.h"
 #include "base/xalloc.h"
+#include "benchmarks/cost.h"
 #include "benchmarks/log_writer.h"
 #include "benchmarks/plan.h"
 #include "benchmarks/runner.h"
@@ -33,11 +37,6 @@ enum {
     OPT_LOG, OPT_LOG_EPSILON, OPT_ALLOW_LONG, OPT_DRY_RUN,
 };
 
-/* Past this many simulated rounds (horizon x seeds x policies) a run takes
- * hours even at tens of millions of rounds per second, so it needs
- * --allow-long: a typo in --horizon should not silently occupy a machine. */
-static const double long_run_rounds = 1e11;
-
 struct bench_opts {
     const char *spec_file, *profile, *preset, *csv, *svg, *log;
     bool json, timing, list_policies, list_workloads, allow_long, dry_run;
@@ -45,29 +44,56 @@ struct bench_opts {
     double log_epsilon;
 };
 
-static int parse_number(const char *opt, const char *text, double *out)
+/* Replace the spec's policies with the ids of a comma-separated option
+ * value; -1 after printing why when the value or one of its ids is empty. */
+static int parse_ids(const char *opt, const char *arg, struct bench_spec *s)
 {
-    char *end;
-    double v = strtod(text, &end);
-    if (!*text || *end || !isfinite(v)) {
-        fprintf(stderr, "banditmap bench: %s needs a number, not '%s'\n", opt, text);
+    size_t len = strlen(arg);
+    if (!len || arg[0] == ',' || arg[len - 1] == ',' || strstr(arg, ",,")) {
+        fprintf(stderr, "banditmap bench: error: %s '%s' has an empty policy id (give ids "
+                        "separated by single commas, e.g. ucb1,ts)\n", opt, arg);
         return -1;
     }
-    *out = v;
+    for (size_t i = 0; i < s->n_policies; i++)
+        free(s->policies[i]);
+    s->n_policies = 0;
+    char *copy = xstrdup(arg), *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+        bench_spec_add_policy(s, tok);
+    free(copy);
     return 0;
 }
 
-static int parse_whole(const char *opt, const char *text, double min, long long *out)
+/* --means A,B,...: the arm means, and so the arms; -1 after printing why
+ * (an empty or bad value, more than BENCH_MAX_ARMS values), s unchanged. */
+static int parse_means(const char *arg, struct bench_spec *s)
 {
-    double v;
-    if (parse_number(opt, text, &v) < 0)
-        return -1;
-    if (v != floor(v) || v < min || v > 1e12) {
-        fprintf(stderr, "banditmap bench: %s needs a whole number >= %g, not '%s'\n", opt, min,
-                text);
+    size_t len = strlen(arg);
+    if (!len || arg[0] == ',' || arg[len - 1] == ',' || strstr(arg, ",,")) {
+        fprintf(stderr, "banditmap bench: error: --means '%s' has an empty value\n", arg);
         return -1;
     }
-    *out = (long long)v;
+    double *means = NULL, v;
+    size_t n = 0;
+    char *copy = xstrdup(arg), *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (cli_bench_parse_number("--means", tok, &v) < 0 || n == BENCH_MAX_ARMS) {
+            if (n == BENCH_MAX_ARMS)
+                fprintf(stderr, "banditmap bench: error: --means has more than %d values, "
+                                "the limit of arms\n", BENCH_MAX_ARMS);
+            free(means);
+            free(copy);
+            return -1;
+        }
+        means = xrealloc(means, (n + 1) * sizeof(double));
+        means[n++] = v;
+    }
+    free(copy);
+    free(s->means);
+    s->means = means;
+    s->n_means = n;
+    s->arms = (long long)n;
+    s->line_arms = s->col_arms = 0;
     return 0;
 }
 
@@ -78,91 +104,64 @@ static int apply(struct bench_spec *s, int opt, const char *arg, struct bench_op
     double v;
     switch (opt) {
     case OPT_SEEDS:
-        if (parse_whole("--seeds", arg, 1, &n) < 0)
+        if (cli_bench_parse_whole("--seeds", arg, 1, 1000000, &n) < 0)
             return -1;
-        if (n > 1000000) {
-            fprintf(stderr, "banditmap bench: --seeds %lld is above the limit of 1000000\n", n);
-            return -1;
-        }
         s->seeds = (int)n;
         return 0;
     case OPT_HORIZON:
-        if (parse_whole("--horizon", arg, 1, &n) < 0)
+        if (cli_bench_parse_whole("--horizon", arg, 1, 1000000000000LL, &n) < 0)
             return -1;
         s->horizon = n;
         s->line_horizon = s->col_horizon = 0;  /* no longer the file's value */
         return 0;
     case OPT_SEED:
-        if (parse_whole("--seed", arg, 0, &n) < 0)
+        if (cli_bench_parse_whole("--seed", arg, 0, INT64_MAX, &n) < 0)
             return -1;
         s->seed = (uint64_t)n;
         return 0;
     case OPT_THREADS:
-        if (parse_whole("--threads", arg, 1, &n) < 0)
+        if (cli_bench_parse_whole("--threads", arg, 1, 256, &n) < 0)
             return -1;
-        if (n > 256) {
-            fprintf(stderr, "banditmap bench: --threads %lld is above the limit of 256\n", n);
-            return -1;
-        }
         o->threads = (int)n;
         return 0;
     case OPT_WORKLOAD:
-        bench_spec_set_string(&s->workload, arg);
+    case OPT_RECOMMENDED:
+        if (!*arg) {
+            fprintf(stderr, "banditmap bench: error: %s needs an id, not ''\n",
+                    opt == OPT_WORKLOAD ? "--workload" : "--recommended");
+            return -1;
+        }
+        bench_spec_set_string(opt == OPT_WORKLOAD ? &s->workload : &s->recommended, arg);
         return 0;
     case OPT_ARMS:
-        if (parse_whole("--arms", arg, 1, &n) < 0)
+        if (cli_bench_parse_whole("--arms", arg, 1, BENCH_MAX_ARMS, &n) < 0)
             return -1;
         s->arms = n;
+        s->line_arms = s->col_arms = 0;
         return 0;
     case OPT_BEST:
     case OPT_GAP:
-        if (parse_number(opt == OPT_BEST ? "--best" : "--gap", arg, &v) < 0)
+        if (cli_bench_parse_number(opt == OPT_BEST ? "--best" : "--gap", arg, &v) < 0)
             return -1;
         bench_spec_set_param(s, opt == OPT_BEST ? "best" : "gap", v);
         return 0;
-    case OPT_MEANS: {
-        free(s->means);
-        s->means = NULL;
-        s->n_means = 0;
-        char *copy = xstrdup(arg), *save = NULL;
-        for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-            if (parse_number("--means", tok, &v) < 0) {
-                free(copy);
-                return -1;
-            }
-            s->means = xrealloc(s->means, (s->n_means + 1) * sizeof(double));
-            s->means[s->n_means++] = v;
-        }
-        free(copy);
-        s->arms = (long long)s->n_means;
-        return 0;
-    }
+    case OPT_MEANS:
+        return parse_means(arg, s);
     case OPT_PARAM: {
         const char *eq = strchr(arg, '=');
         if (!eq || eq == arg) {
-            fprintf(stderr, "banditmap bench: --param needs KEY=VALUE, not '%s'\n", arg);
+            fprintf(stderr, "banditmap bench: error: --param needs KEY=VALUE, not '%s'\n", arg);
             return -1;
         }
         char *key = xstrndup(arg, (size_t)(eq - arg));
-        int rc = parse_number("--param", eq + 1, &v);
+        int rc = cli_bench_parse_number("--param", eq + 1, &v);
         if (rc == 0)
             bench_spec_set_param(s, key, v);
         free(key);
         return rc;
     }
-    case OPT_POLICY: {
-        for (size_t i = 0; i < s->n_policies; i++)
-            free(s->policies[i]);
-        s->n_policies = 0;
-        char *copy = xstrdup(arg), *save = NULL;
-        for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-            bench_spec_add_policy(s, tok);
-        free(copy);
-        return 0;
-    }
-    case OPT_RECOMMENDED:
-        bench_spec_set_string(&s->recommended, arg);
-        return 0;
+    case OPT_POLICY:
+        return parse_ids("--policy", arg, s);
     }
     return 0;
 }
@@ -311,23 +310,40 @@ static int check_outputs(const struct bench_opts *o)
     return rc;
 }
 
+/* The run-size guard: refuse a run estimated above the limit (without
+ * --allow-long), at the file:line:col of the spec's horizon when it came
+ * from the file; a long run gets a note with the estimate. -1 after
+ * printing (an invalid spec included). */
+static int guard(const struct bench_spec *s, const struct bench_opts *o)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    int rc = bench_check_spec(s, &d);
+    cli_print_diags(&d, stderr);
+    diag_list_release(&d);
+    if (rc < 0)
+        return -1;
+    const char *ids[s->n_policies + 1];
+    size_t n = bench_raced_policies(s, ids);
+    char where[512], size[256];
+    if (s->file && s->line_horizon)
+        snprintf(where, sizeof(where), "%s:%d:%d", s->file, s->line_horizon, s->col_horizon);
+    else
+        snprintf(where, sizeof(where), "%s", s->file ? s->file : "banditmap bench");
+    snprintf(size, sizeof(size), "horizon %lld x %d seeds x %zu policies, %lld arms", s->horizon,
+             s->seeds, n, s->arms);
+    size_t runs = n * (size_t)s->seeds;
+    int parallel = (size_t)o->threads < runs ? o->threads : (int)runs;
+    return cli_bench_guard(bench_estimate_seconds(s), parallel, o->allow_long, where, size,
+                           "lower --horizon, --seeds or --arms, or race fewer policies");
+}
+
 static int run(struct bench_spec *s, const struct bench_opts *o)
 {
     if (check_outputs(o) != CLI_OK)
         return CLI_INVALID;
-    double rounds = (double)s->horizon * s->seeds * (double)(s->n_policies ? s->n_policies : 1);
-    if (rounds > long_run_rounds && !o->allow_long) {
-        char where[64] = "";
-        if (s->file && s->line_horizon)
-            snprintf(where, sizeof(where), ":%d:%d", s->line_horizon, s->col_horizon);
-        fprintf(stderr,
-                "%s%s: error: this run simulates %.3g rounds (horizon %lld x %d seeds x %zu "
-                "policies), hours of work even at 50 million rounds/s; lower --horizon or "
-                "--seeds, or pass --allow-long\n",
-                s->file ? s->file : "banditmap bench", s->file ? where : "", rounds,
-                s->horizon, s->seeds, s->n_policies);
+    if (guard(s, o) < 0)
         return CLI_INVALID;
-    }
     struct bench_results r;
     bench_results_init(&r);
     r.threads = o->threads;
@@ -502,8 +518,11 @@ int cmd_bench(int argc, char **argv)
         case OPT_DRY_RUN: o.dry_run = true; break;
         case OPT_LOG_EPSILON: {
             double e;
-            if (parse_number("--log-epsilon", optarg, &e) < 0 || e < 0 || e > 1) {
-                fprintf(stderr, "banditmap bench: --log-epsilon must be in [0, 1]\n");
+            bool parsed = cli_bench_parse_number("--log-epsilon", optarg, &e) == 0;
+            if (!parsed || e < 0 || e > 1) {
+                if (parsed)
+                    fprintf(stderr, "banditmap bench: error: --log-epsilon must be in [0, 1], "
+                                    "not '%s'\n", optarg);
                 free(pend);
                 return CLI_USAGE;
             }

@@ -16,7 +16,9 @@
 #include <unistd.h>
 
 #include "base/xalloc.h"
+#include "benchmarks/cost.h"
 #include "benchmarks/sweep.h"
+#include "cli/bench_text.h"
 #include "cli/cli.h"
 #include "report/sweep_json.h"
 
@@ -37,6 +39,7 @@ static void usage(FILE *out)
             "  --shard I/N          run only shard I of N (needs --out); then --merge\n"
             "  --merge DIR          combine the parts in DIR into the sweep's results\n"
             "  --timeout SEC        MPI: report and stop when a rank spends longer on a task\n"
+            "  --allow-long         run even when the estimate is above 2 hours of CPU\n"
             "  --json               JSON on stdout instead of the table\n"
             "  --no-timing          rounds_per_second as null (byte-identical output)\n"
             "  -h, --help           this help\n");
@@ -49,7 +52,7 @@ static void usage(FILE *out)
 
 enum {
     OPT_SWEEP = 256, OPT_THREADS, OPT_OUT, OPT_SHARD, OPT_MERGE, OPT_TIMEOUT, OPT_JSON,
-    OPT_NO_TIMING,
+    OPT_NO_TIMING, OPT_ALLOW_LONG,
 };
 
 static const struct option long_opts[] = {
@@ -61,6 +64,7 @@ static const struct option long_opts[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"json", no_argument, NULL, OPT_JSON},
     {"no-timing", no_argument, NULL, OPT_NO_TIMING},
+    {"allow-long", no_argument, NULL, OPT_ALLOW_LONG},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -69,7 +73,7 @@ struct sweep_opts {
     const char *file, *out_dir, *merge_dir;
     int threads, shard_i, shard_n;
     double timeout;
-    bool json, timing;
+    bool json, timing, allow_long;
 };
 
 /* Where finished cells go: the table or the JSON, into a buffer that is
@@ -257,7 +261,6 @@ static bool under_mpirun(void)
 static int parse_opts(int argc, char **argv, struct sweep_opts *o)
 {
     int c;
-    char *end;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
         switch (c) {
@@ -267,30 +270,34 @@ static int parse_opts(int argc, char **argv, struct sweep_opts *o)
         case OPT_MERGE: o->merge_dir = optarg; break;
         case OPT_JSON: o->json = true; break;
         case OPT_NO_TIMING: o->timing = false; break;
+        case OPT_ALLOW_LONG: o->allow_long = true; break;
         case OPT_THREADS: {
-            long v = strtol(optarg, &end, 10);
-            if (!*optarg || *end || v < 1 || v > 256) {
-                fprintf(stderr, "banditmap bench: --threads needs 1 to 256, not '%s'\n", optarg);
+            long long v;
+            if (cli_bench_parse_whole("--threads", optarg, 1, 256, &v) < 0)
                 return -1;
-            }
             o->threads = (int)v;
             break;
         }
         case OPT_TIMEOUT:
-            o->timeout = strtod(optarg, &end);
-            if (!*optarg || *end || !(o->timeout > 0) || !isfinite(o->timeout)) {
-                fprintf(stderr, "banditmap bench: --timeout needs seconds > 0, not '%s'\n",
+            if (cli_bench_parse_number("--timeout", optarg, &o->timeout) < 0)
+                return -1;
+            if (!(o->timeout > 0)) {
+                fprintf(stderr, "banditmap bench: error: --timeout needs seconds > 0, not '%s'\n",
                         optarg);
                 return -1;
             }
             break;
-        case OPT_SHARD:
-            if (sweep_parse_shard(optarg, &o->shard_i, &o->shard_n) < 0) {
-                fprintf(stderr, "banditmap bench: --shard needs I/N with 1 <= I <= N, not '%s'\n",
-                        optarg);
+        case OPT_SHARD: {
+            size_t a = strspn(optarg, "0123456789");
+            size_t b = optarg[a] == '/' ? strspn(optarg + a + 1, "0123456789") : 0;
+            if (!a || !b || optarg[a + 1 + b] ||
+                sweep_parse_shard(optarg, &o->shard_i, &o->shard_n) < 0) {
+                fprintf(stderr, "banditmap bench: error: --shard needs I/N in decimal digits "
+                                "with 1 <= I <= N <= 100000, not '%s'\n", optarg);
                 return -1;
             }
             break;
+        }
         default: usage(stderr); return -1;
         }
     }
@@ -304,10 +311,44 @@ static int parse_opts(int argc, char **argv, struct sweep_opts *o)
     else if (o->merge_dir && (o->shard_n || o->out_dir))
         why = "--merge reads a directory: no --shard or --out with it";
     if (why) {
-        fprintf(stderr, "banditmap bench: %s\n", why);
+        fprintf(stderr, "banditmap bench: error: %s\n", why);
         return -1;
     }
     return 0;
+}
+
+/* The run-size guard over every cell this process (or, under MPI, the
+ * job) runs: a shard counts its share of each cell's seeds, a merge runs
+ * nothing. -1 after printing the refusal (see cli_bench_guard). */
+static int guard(const struct sweep *sw, const struct sweep_opts *o, bool print)
+{
+    if (o->merge_dir)
+        return 0;
+    double seconds = 0;
+    size_t policies = 0;
+    for (size_t c = 0; c < sw->n_cells; c++) {
+        int owned = sw->seeds;
+        if (o->shard_n) {
+            owned = 0;
+            for (int s = 0; s < sw->seeds; s++)
+                owned += sweep_shard_owns(sw, c, s, o->shard_i, o->shard_n);
+        }
+        if (!owned)
+            continue;
+        struct bench_spec *spec = sweep_cell_spec(sw, c);
+        const char *ids[spec->n_policies + 1];
+        size_t n = bench_raced_policies(spec, ids);
+        policies = n > policies ? n : policies;
+        seconds += bench_estimate_seconds(spec) * owned / sw->seeds;
+        bench_spec_free(spec);
+    }
+    if (!print)
+        return seconds > CLI_BENCH_LONG_SECONDS && !o->allow_long ? -1 : 0;
+    char size[256];
+    snprintf(size, sizeof(size), "%zu cells x %d seeds x up to %zu policies%s", sw->n_cells,
+             sw->seeds, policies, o->shard_n ? ", this shard's share" : "");
+    return cli_bench_guard(seconds, o->threads, o->allow_long, sw->file, size,
+                           "lower the sweep's horizon, seeds or arms, or split it with --shard");
 }
 
 /* An output directory is created if missing (one level), so every shard
@@ -332,6 +373,14 @@ static int run_mpi(int argc, char **argv, const struct sweep_opts *o)
     struct diag_list diags;
     diag_list_init(&diags);
     struct sweep *sw = sweep_load(o->file, &diags);
+    if (sw && guard(sw, o, rank == 0) < 0) {   /* every rank decides alike */
+        if (rank == 0)
+            cli_print_diags(&diags, stderr);
+        diag_list_release(&diags);
+        sweep_free(sw);
+        sweep_mpi_finalize();
+        return CLI_INVALID;
+    }
     if (sw && o->out_dir && rank == 0)
         ensure_dir(o->out_dir, &diags);
     char *buf = NULL;
@@ -384,6 +433,12 @@ int cli_bench_sweep(int argc, char **argv)
     diag_list_init(&diags);
     struct sweep *sw = sweep_load(o.file, &diags);
     int rc = sw ? 0 : -1;
+    if (rc == 0 && guard(sw, &o, true) < 0) {
+        cli_print_diags(&diags, stderr);
+        diag_list_release(&diags);
+        sweep_free(sw);
+        return CLI_INVALID;
+    }
     const char *dir = o.out_dir;
     if (rc == 0 && dir)
         rc = ensure_dir(dir, &diags);

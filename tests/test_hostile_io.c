@@ -25,9 +25,9 @@ struct spec_case {
 
 static const struct spec_case spec_cases[] = {
     {"zero arms", "workload: bernoulli\narms: 0\n",
-     ":2:7: error: spec key 'arms' must be between 1 and 1000000, not 0"},
+     ":2:7: error: spec key 'arms' must be between 1 and 100000, not 0"},
     {"negative arms", "workload: bernoulli\narms: -2\n",
-     ":2:7: error: spec key 'arms' must be between 1 and 1000000, not -2"},
+     ":2:7: error: spec key 'arms' must be between 1 and 100000, not -2"},
     {"NaN arms", "workload: bernoulli\narms: .nan\n",
      ":2:7: error: spec key 'arms' must be a whole number, not '.nan'"},
     {"horizon zero", "workload: bernoulli\nhorizon: 0\n",

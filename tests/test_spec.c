@@ -137,7 +137,7 @@ static void test_set_param_replaces(void **state)
 
 static const char *const bad_files[] = {
     "unknown-key", "bad-seeds", "means-arms", "no-workload", "unknown-param",
-    "unknown-workload", "unknown-knob", "bad-param-value",
+    "unknown-workload", "unknown-knob", "bad-param-value", "many-arms",
 };
 
 static void test_bad_specs_are_rejected_with_position(void **state)

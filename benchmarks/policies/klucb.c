@@ -17,7 +17,7 @@
  * The index is computed lazily but exactly: both play the arms of the
  * naive loop (every index every round, argmax with the lowest index among
  * ties); see lazy_index.h for the two speed-ups and test_policies.c and
- * test_policy_speedups.c for the identical arm sequences. A replaced arm
+ * test_lazy_index.c for the identical arm sequences. A replaced arm
  * (round->replaced) is forgotten (lazy_forget): unplayed again, its
  * Bayes-UCB posterior the Beta(1, 1) prior, played next.
  */

@@ -6,7 +6,7 @@
  * Both play exactly the arms of the naive loop (every index every round
  * by pol_kl_ucb / pol_beta_upper_quantile, argmax with the lowest index
  * among ties); tested for identical arm sequences in test_policies.c and
- * test_policy_speedups.c. Two exact speed-ups, in terms of the level
+ * test_lazy_index.c. Two exact speed-ups, in terms of the level
  * L = log t + c log log t (klucb) or L = -log alpha_t (bayesucb):
  *
  * 1. Per-arm bounds (any phase). An arm's index is q_j(L), the inverse of

@@ -124,8 +124,25 @@ grep -q "contextual-dim.yaml:4:3: error: parameter 'dim'" "$TMP/err" || fail "di
 # a huge horizon is refused with the size of the run, not simulated for days
 "$BIN" bench --workload bernoulli --policy ucb1 --horizon 1000000000000 --seeds 1 >/dev/null 2>"$TMP/err"
 [ $? -eq 1 ] || fail "horizon 1e12 should exit 1"
-grep -q "^banditmap bench: error: this run simulates 1e+12 rounds (horizon 1000000000000 x 1 seeds x 1 policies)" "$TMP/err" ||
+grep -q "^banditmap bench: error: this run would take about 3.7 hours of CPU by the estimate (horizon 1000000000000 x 1 seeds x 1 policies, 10 arms), above the limit of 2 hours" "$TMP/err" ||
     fail "horizon 1e12 message: $(cat "$TMP/err")"
+# the cost of a round grows with K: 10^5 arms, 10^7 rounds, 1000 seeds is refused
+"$BIN" bench --arms 100000 --horizon 10000000 --seeds 1000 >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] || fail "K = 10^5, T = 10^7, 1000 seeds should exit 1"
+grep -q "^banditmap bench: error: this run would take about 446 days of CPU by the estimate (horizon 10000000 x 1000 seeds x 3 policies, 100000 arms)" "$TMP/err" ||
+    fail "K = 10^5 message: $(cat "$TMP/err")"
+# ... and so is a sweep over all its cells
+sed 's/^horizon: .*/horizon: 1000000000000/' "$ROOT/benchmarks/sweeps/tiny.yaml" >"$TMP/big.yaml"
+"$BIN" bench --sweep "$TMP/big.yaml" >"$TMP/out" 2>"$TMP/err"
+[ $? -eq 1 ] || fail "a sweep of 4 cells at T = 10^12 should exit 1"
+grep -q "^$TMP/big.yaml: error: this run would take about .* of CPU by the estimate (4 cells x 6 seeds x up to 3 policies), above the limit of 2 hours" "$TMP/err" ||
+    fail "sweep guard message: $(cat "$TMP/err")"
+[ -s "$TMP/out" ] && fail "a refused sweep wrote output"
+# a verdict with 1 seed says it cannot tell, and claims no significance
+"$BIN" bench --seeds 1 --recommended ts --horizon 2000 --json --no-timing >"$TMP/v.json" || fail "--seeds 1 exit $?"
+grep -q '"kind": "none"' "$TMP/v.json" || fail "--seeds 1: verdict kind is not none"
+grep -q '"text": "too few seeds to tell: 1 paired seed, and a verdict needs at least 5' "$TMP/v.json" ||
+    fail "--seeds 1 verdict: $(grep '"text"' "$TMP/v.json")"
 "$BIN" bench --workload bernoulli --threads 300 >/dev/null 2>"$TMP/err"
 [ $? -eq 2 ] || fail "--threads 300 should exit 2"
 grep -q "above the limit of 256" "$TMP/err" || fail "--threads 300 says why"

@@ -201,7 +201,7 @@ if "$BIN" bench --help >/dev/null 2>&1; then
     spec() { printf 'workload: bernoulli\npolicies: [ucb1]\n%s\n' "$1" >s.yaml; }
     spec 'arms: 0'
     expect 1 "$BIN" bench s.yaml
-    line "s.yaml:3:7: error: spec key 'arms' must be between 1 and 1000000, not 0"
+    line "s.yaml:3:7: error: spec key 'arms' must be between 1 and 100000, not 0"
     spec 'arms: .nan'
     expect 1 "$BIN" bench s.yaml
     line "s.yaml:3:7: error: spec key 'arms' must be a whole number, not '.nan'"
@@ -316,6 +316,29 @@ if true; then
     grep -q -- "--threads" "$T/err" || fail "bench --threads 100000: no message"
     expect 2 "$BIN" bench --workload bernoulli --arms 3 --policy ucb1 --seeds 2000000
     grep -q -- "--seeds" "$T/err" || fail "bench --seeds 2000000: no message"
+fi
+
+# ---- run size, verdicts and option values: reported by a hostile user, fixed ----
+if true; then
+    # bench: 10^5 arms x 10^7 rounds x 1000 seeds passed the round-count guard
+    expect 1 "$BIN" bench --arms 100000 --horizon 10000000 --seeds 1000
+    line "banditmap bench: error: this run would take about 446 days of CPU by the estimate (horizon 10000000 x 1000 seeds x 3 policies, 100000 arms), above the limit of 2 hours; lower --horizon, --seeds or --arms, or race fewer policies, or pass --allow-long"
+    # bench: one seed gave a zero-width interval called significant
+    expect 0 "$BIN" bench --seeds 1 --recommended ts --horizon 1000
+    grep -q "^verdict (none): too few seeds to tell: 1 paired seed, and a verdict needs at least 5" "$T/out" ||
+        fail "bench --seeds 1: verdict $(grep verdict "$T/out")"
+    grep "^verdict" "$T/out" | grep -q "95%" && fail "bench --seeds 1: the verdict still gives an interval"
+    # bench: an empty policy list raced the defaults; hex arms were read as 16
+    expect 2 "$BIN" bench --policy , --horizon 100
+    line "banditmap bench: error: --policy ',' has an empty policy id (give ids separated by single commas, e.g. ucb1,ts)"
+    expect 2 "$BIN" bench --arms 0x10 --horizon 100
+    line "banditmap bench: error: --arms needs a whole number in decimal digits, not '0x10'"
+    # bench: 10^6 arms passed the spec loader, and --arms 2000000 had no prefix
+    expect 2 "$BIN" bench --arms 2000000 --horizon 100
+    line "banditmap bench: error: --arms 2000000 is above the limit of 100000"
+    printf 'workload: bernoulli\npolicies: [ucb1]\narms: 500000\n' >arms.yaml
+    expect 1 "$BIN" bench arms.yaml
+    line "arms.yaml:3:7: error: spec key 'arms' must be between 1 and 100000, not 500000"
 fi
 
 echo "cli_hostile: $((runs - fails)) passed, $fails failed"

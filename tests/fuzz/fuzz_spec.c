@@ -20,7 +20,7 @@ static void check_spec(const struct bench_spec *s)
 {
     if (!s->workload || !s->workload[0])
         fuzz_fail("spec without a workload loaded", NULL);
-    if (s->arms < 1 || s->arms > 1000000 || s->horizon < 1 || s->horizon > 1000000000000LL ||
+    if (s->arms < 1 || s->arms > BENCH_MAX_ARMS || s->horizon < 1 || s->horizon > 1000000000000LL ||
         s->seeds < 1 || s->seeds > 1000000)
         fuzz_fail("spec size out of its documented range", NULL);
     if (s->n_means && (long long)s->n_means != s->arms)
