@@ -81,13 +81,6 @@
 #include "benchmarks/policy.h"
 #include "benchmarks/workload.h"
 
-/* The user features for a disjoint model: the context, or {1}. */
-static const double unit1[1] = {1.0};
-
-static const double *user_x(const double *context, int cfg_dim)
-{
-    return context && cfg_dim > 0 ? context : unit1;
-}
 
 /* ---- a ridge model: A^{-1}, b, theta in d^2 + 2d doubles ---- */
 
@@ -129,6 +122,7 @@ struct linucb_state {
     int k, d, cfg_dim;
     double alpha, lambda;
     double *tmp;
+    double *e1;                  /* d: (1, 0, ..., 0), the features without a context */
     double *trace;               /* k: tr(A_a^{-1}) */
     double *models;              /* k ridge blocks */
 };
@@ -137,7 +131,15 @@ static size_t linucb_size(const struct pol_config *cfg)
 {
     int d = pol_dim(cfg);
     size_t k = (size_t)cfg->k;
-    return sizeof(struct linucb_state) + ((size_t)d + k + k * ridge_doubles(d)) * sizeof(double);
+    return sizeof(struct linucb_state) + (2 * (size_t)d + k + k * ridge_doubles(d)) * sizeof(double);
+}
+
+/* The user features of a disjoint model (Li et al. 2010, eq. 2): the
+ * round's context, or, in a round without one, the constant feature
+ * padded to the model's d (each arm's model then learns its mean). */
+static const double *user_x(const struct linucb_state *st, const double *context)
+{
+    return context && st->cfg_dim > 0 ? context : st->e1;
 }
 
 static void linucb_reset(struct linucb_state *st, int a);
@@ -156,7 +158,9 @@ static void linucb_init(void *state, const struct pol_config *cfg)
     st->alpha = cfg->knobs[0];
     st->lambda = cfg->knobs[1];
     st->tmp = (double *)(st + 1);
-    st->trace = st->tmp + st->d;
+    st->e1 = st->tmp + st->d;
+    st->e1[0] = 1.0;
+    st->trace = st->e1 + st->d;
     st->models = st->trace + st->k;
     for (int a = 0; a < st->k; a++)
         linucb_reset(st, a);
@@ -175,7 +179,7 @@ static int linucb_select(void *state, const struct bench_round *round, struct rn
     struct linucb_state *st = state;
     for (int i = 0; i < round->n_replaced; i++)
         linucb_reset(st, round->replaced[i]);
-    const double *x = user_x(round->context, st->cfg_dim);
+    const double *x = user_x(st, round->context);
     const int d = st->d;
     const size_t stride = ridge_doubles(d);
     const double anorm = st->alpha * sqrt(la_dot(x, x, d));
@@ -201,7 +205,7 @@ static void linucb_update(void *state, const struct pol_feedback *fb, struct rng
     struct linucb_state *st = state;
     struct ridge r;
     linucb_arm(st, fb->arm, &r);
-    const double *x = user_x(fb->context, st->cfg_dim);
+    const double *x = user_x(st, fb->context);
     /* tr((A + x x^T)^{-1}) = tr(A^{-1}) - ||A^{-1} x||^2 / (1 + x^T A^{-1} x) */
     double q = la_sherman_morrison(r.ainv, x, 1.0, st->d, st->tmp);
     st->trace[fb->arm] -= la_dot(st->tmp, st->tmp, st->d) / (1.0 + q);
