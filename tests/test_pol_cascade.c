@@ -123,39 +123,6 @@ static int rounds_to_list_replaced(const char *id, long long warm, int max_round
     return found;
 }
 
-/* One-arm play on churn_arms: at round warm + 1 the best item (slot 0,
- * 0.6) is replaced by one paying 0.02 (told or not); returns how many of
- * the next n rounds play the slot. */
-static int plays_of_replaced_best(const char *id, long long warm, int n, bool notify,
-                                  uint64_t seed)
-{
-    const int k = 5, slot = 0;
-    double p[5];
-    memcpy(p, churn_arms, sizeof(p));
-    struct inst in;
-    inst_init(&in, id, k, warm + n);
-    inst_start(&in);
-    struct rng env, pr;
-    rng_seed(&env, seed);
-    rng_seed(&pr, seed + 1);
-    int plays = 0;
-    for (long long t = 1; t <= warm + n; t++) {
-        struct bench_round rd = {.t = t, .k = k, .slate_size = 1};
-        if (t == warm + 1) {
-            p[slot] = 0.02;
-            if (notify) {
-                rd.replaced = &slot;
-                rd.n_replaced = 1;
-            }
-        }
-        int a = in.t->select(in.st, &rd, &pr);
-        plays += t > warm && a == slot;
-        feed(&in, a, rng_uniform(&env) < p[a], t, &pr);
-    }
-    inst_free(&in);
-    return plays;
-}
-
 /* After a replacement the item's statistics are the prior's: the UCB
  * policies show a new item in a bad item's slot at once (infinite index),
  * the Thompson ones within a few rounds (Beta(1, 1)), and a new bad item

@@ -12,55 +12,21 @@
 
 #include "benchmarks/policy.h"
 
+#include "tests/churn_fixture.h"
 #include "tests/pol_fixture.h"
 
-enum { K = 4, D = 2, WARM = 2000, AFTER = 200 };
+enum { AFTER = FCHURN_AFTER };
 
 /* k = 4 items with features (1, f_a) and clicks Bernoulli(sigma(-2 + 3
- * f_a)); at round WARM + 1 the worst item (slot 3, f = 0) is replaced by
- * one of f = f_new, told through round->replaced or not. Fills arms with
- * the plays of the AFTER rounds that follow and returns the first of them
- * that plays the slot (1-based), or AFTER + 1. */
+ * f_a)) (churn_fixture.h, play_after_feature_replacement). */
+static double logistic_click(double f)
+{
+    return 1.0 / (1.0 + exp(-(-2.0 + 3.0 * f)));
+}
+
 static int play_after_replacement(const char *id, double f_new, bool notify, int *arms)
 {
-    double f[K] = {0.8, 0.6, 0.4, 0.0}, feat[K * D];
-    const int slot = K - 1;
-    struct inst in;
-    inst_init(&in, id, K, WARM + AFTER);
-    in.cfg.dim = D;
-    in.cfg.binary_rewards = true;
-    inst_start(&in);
-    struct rng env, pr;
-    rng_seed(&env, 91);
-    rng_seed(&pr, 92);
-    int found = AFTER + 1;
-    for (long long t = 1; t <= WARM + AFTER; t++) {
-        struct bench_round rd = {.t = t, .k = K, .slate_size = 1, .dim = D,
-                                 .arm_features = feat};
-        if (t == WARM + 1) {
-            f[slot] = f_new;
-            if (notify) {
-                rd.replaced = &slot;
-                rd.n_replaced = 1;
-            }
-        }
-        for (int a = 0; a < K; a++) {
-            feat[a * D] = 1.0;
-            feat[a * D + 1] = f[a];
-        }
-        int a = in.t->select(in.st, &rd, &pr);
-        if (t > WARM) {
-            arms[t - WARM - 1] = a;
-            if (a == slot && found > AFTER)
-                found = (int)(t - WARM);
-        }
-        double y = rng_uniform(&env) < 1.0 / (1.0 + exp(-(-2.0 + 3.0 * f[a])));
-        struct pol_feedback fb = {.arm = a, .reward = y, .raw = y, .t_played = t,
-                                  .t_now = t + 1, .features = feat + a * D};
-        in.t->update(in.st, &fb, &pr);
-    }
-    inst_free(&in);
-    return found;
+    return play_after_feature_replacement(id, f_new, notify, true, logistic_click, 91, arms);
 }
 
 /* ---- replaced items ---- */

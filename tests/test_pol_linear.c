@@ -66,52 +66,18 @@ static void test_linear_policies_beat_uniform_on_a_large_catalogue(void **state)
 
 /* ---- replaced items ---- */
 
-enum { RK = 4, RD = 2, RWARM = 2000, RAFTER = 200 };
+enum { RAFTER = FCHURN_AFTER };
 
 /* k = 4 items with features (1, f_a) and rewards Bernoulli(0.1 + 0.5
- * f_a); at round RWARM + 1 the worst item (slot 3, f = 0) is replaced by
- * one of f = f_new, told through round->replaced or not. Fills arms with
- * the plays of the RAFTER rounds that follow and returns the first of
- * them that plays the slot (1-based), or RAFTER + 1. */
+ * f_a) (churn_fixture.h, play_after_feature_replacement). */
+static double linear_click(double f)
+{
+    return 0.1 + 0.5 * f;
+}
+
 static int play_after_replacement(const char *id, double f_new, bool notify, int *arms)
 {
-    double f[RK] = {0.8, 0.6, 0.4, 0.0}, feat[RK * RD];
-    const int slot = RK - 1;
-    struct inst in;
-    inst_init(&in, id, RK, RWARM + RAFTER);
-    in.cfg.dim = RD;
-    inst_start(&in);
-    struct rng env, pr;
-    rng_seed(&env, 93);
-    rng_seed(&pr, 94);
-    int found = RAFTER + 1;
-    for (long long t = 1; t <= RWARM + RAFTER; t++) {
-        struct bench_round rd = {.t = t, .k = RK, .slate_size = 1, .dim = RD,
-                                 .arm_features = feat};
-        if (t == RWARM + 1) {
-            f[slot] = f_new;
-            if (notify) {
-                rd.replaced = &slot;
-                rd.n_replaced = 1;
-            }
-        }
-        for (int a = 0; a < RK; a++) {
-            feat[a * RD] = 1.0;
-            feat[a * RD + 1] = f[a];
-        }
-        int a = in.t->select(in.st, &rd, &pr);
-        if (t > RWARM) {
-            arms[t - RWARM - 1] = a;
-            if (a == slot && found > RAFTER)
-                found = (int)(t - RWARM);
-        }
-        double y = rng_uniform(&env) < 0.1 + 0.5 * f[a];
-        struct pol_feedback fb = {.arm = a, .reward = y, .raw = y, .t_played = t,
-                                  .t_now = t + 1, .features = feat + a * RD};
-        in.t->update(in.st, &fb, &pr);
-    }
-    inst_free(&in);
-    return found;
+    return play_after_feature_replacement(id, f_new, notify, false, linear_click, 93, arms);
 }
 
 /* LinUCB's replaced slot gets the prior's A = lambda I, b = 0 (an index

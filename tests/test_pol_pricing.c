@@ -64,39 +64,6 @@ static void demand_ts_after_replacement(bool notify, int *arms, int n)
     inst_free(&in);
 }
 
-/* One-arm play on churn_arms (all prices 1): at round warm + 1 the best
- * item (slot 0, 0.6) is replaced by one bought w.p. 0.02 (told or not);
- * returns how many of the next n rounds play the slot. */
-static int plays_of_replaced_best(const char *id, long long warm, int n, bool notify,
-                                  uint64_t seed)
-{
-    const int k = 5, slot = 0;
-    double p[5];
-    memcpy(p, churn_arms, sizeof(p));
-    struct inst in;
-    inst_init(&in, id, k, warm + n);
-    inst_start(&in);
-    struct rng env, pr;
-    rng_seed(&env, seed);
-    rng_seed(&pr, seed + 1);
-    int plays = 0;
-    for (long long t = 1; t <= warm + n; t++) {
-        struct bench_round rd = {.t = t, .k = k, .slate_size = 1};
-        if (t == warm + 1) {
-            p[slot] = 0.02;
-            if (notify) {
-                rd.replaced = &slot;
-                rd.n_replaced = 1;
-            }
-        }
-        int a = in.t->select(in.st, &rd, &pr);
-        plays += t > warm && a == slot;
-        feed(&in, a, rng_uniform(&env) < p[a], t, &pr);
-    }
-    inst_free(&in);
-    return plays;
-}
-
 /* price_ucb and price_ts learn each price's demand on its own: a new item
  * at a price that had no buyers gets the prior's index (UCB: infinite,
  * played at once; TS: Beta(1, 1), within a few rounds), and a new item
