@@ -281,21 +281,9 @@ static int check_output(const struct ope_config *cfg, const char *output, struct
     return atomic_file_check(output, d);
 }
 
-static int write_report(const struct ope_report *rep, const struct ope_config *cfg, bool json,
-                        const char *output)
+static void render(const struct ope_report *rep, const struct ope_config *cfg, bool json,
+                   FILE *out)
 {
-    struct atomic_file af;
-    FILE *out = stdout;
-    struct diag_list d;
-    diag_list_init(&d);
-    if (output) {
-        if (atomic_file_open(&af, output, &d) < 0) {
-            cli_print_diags(&d, stderr);
-            diag_list_release(&d);
-            return CLI_INVALID;
-        }
-        out = af.fp;
-    }
     if (json) {
         struct jsonw w;
         jsonw_init(&w, out, true);
@@ -304,12 +292,34 @@ static int write_report(const struct ope_report *rep, const struct ope_config *c
     } else {
         print_text(out, rep, cfg);
     }
-    int ret = CLI_OK;
-    if (output && atomic_file_commit(&af, &d) < 0)
-        ret = CLI_INVALID;
+}
+
+/* Write the report to output (or stdout). A computed report is never
+ * thrown away: if the output cannot be written after all (a full disk, a
+ * directory removed during the work), it goes to standard output instead,
+ * and the exit status still says the output failed. */
+static int write_report(const struct ope_report *rep, const struct ope_config *cfg, bool json,
+                        const char *output)
+{
+    if (!output) {
+        render(rep, cfg, json, stdout);
+        return CLI_OK;
+    }
+    struct diag_list d;
+    diag_list_init(&d);
+    struct atomic_file af;
+    int rc = atomic_file_open(&af, output, &d);
+    if (rc == 0) {
+        render(rep, cfg, json, af.fp);
+        rc = atomic_file_commit(&af, &d);
+    }
     cli_print_diags(&d, stderr);
     diag_list_release(&d);
-    return ret;
+    if (rc == 0)
+        return CLI_OK;
+    fprintf(stderr, "banditmap ope: the report goes to standard output instead\n");
+    render(rep, cfg, json, stdout);
+    return CLI_INVALID;
 }
 
 int cmd_ope(int argc, char **argv)

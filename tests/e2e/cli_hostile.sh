@@ -296,6 +296,13 @@ if [ "$(id -u)" = 0 ]; then
     expect 0 "$BIN" bench --horizon 50 --seeds 2 --csv mynull
     [ -c mynull ] || fail "--csv on a character device replaced it with a regular file"
 fi
+# a report that cannot be written after the work is not thrown away
+if [ -c /dev/full ]; then
+    expect 1 "$BIN" ope in.csv --policy uniform -o /dev/full
+    line "/dev/full: error: cannot write '/dev/full': No space left on device"
+    line "banditmap ope: the report goes to standard output instead"
+    grep -q "on-policy value" "$T/out" || fail "ope -o /dev/full: the report was lost"
+fi
 # a replaced file keeps its mode
 printf 'x\n' >private.csv
 chmod 600 private.csv
