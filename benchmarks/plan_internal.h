@@ -15,10 +15,6 @@
 enum wl_kind plan_workload_kind(const char *w);
 /* Does workload type t take param name (its own or a common one)? */
 bool plan_takes_param(const struct wl_type *t, const char *name);
-/* The default of t's own param name (NAN when unset or absent). */
-double plan_param_default(const struct wl_type *t, const char *name);
-/* Set (or replace) a param of the plan; key must outlive b. */
-void plan_set_param(struct bench_plan *b, const char *key, double v);
 
 /* The plan as a spec without names (for probing a workload's configure
  * and for bench_plan_spec). The caller frees with bench_spec_free(). */

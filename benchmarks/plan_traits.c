@@ -38,7 +38,7 @@ bool plan_takes_param(const struct wl_type *t, const char *name)
 }
 
 /* The default of t's own param name (NAN when unset or absent). */
-double plan_param_default(const struct wl_type *t, const char *name)
+static double plan_param_default(const struct wl_type *t, const char *name)
 {
     for (size_t i = 0; t->params && t->params[i].name; i++)
         if (!strcmp(t->params[i].name, name))
@@ -46,7 +46,8 @@ double plan_param_default(const struct wl_type *t, const char *name)
     return NAN;
 }
 
-void plan_set_param(struct bench_plan *b, const char *key, double v)
+/* Set (or replace) a param of the plan; key must outlive b. */
+static void plan_set_param(struct bench_plan *b, const char *key, double v)
 {
     for (size_t i = 0; i < b->n_params; i++)
         if (!strcmp(b->params[i].key, key)) {

@@ -191,25 +191,6 @@ struct tax *tax_load_dir(const char *data_dir, struct diag_list *diags)
     return t;
 }
 
-bool tax_file_defines_traits(const char *path)
-{
-    static const char key[] = "traits:";
-    FILE *f = yr_open_input(path);
-    if (!f)
-        return false;
-    size_t col = 0, matched = 0, n = 0;
-    bool found = false;
-    int ch;
-    while (!found && (ch = getc(f)) != EOF && n++ <= yr_default_limits.max_bytes) {
-        if (ch == '\n')
-            col = matched = 0;
-        else if (col++ == matched && matched < sizeof(key) - 1 && ch == key[matched])
-            found = ++matched == sizeof(key) - 1;
-    }
-    fclose(f);
-    return found;
-}
-
 struct tax *tax_load_files(const char *data_dir, const char *const *files, size_t n_files,
                            struct diag_list *diags)
 {

@@ -203,11 +203,6 @@ struct tax *tax_load_dir(const char *data_dir, struct diag_list *diags);
 struct tax *tax_load_files(const char *data_dir, const char *const *files, size_t n_files,
                            struct diag_list *diags);
 
-/* Does the file have a line starting "traits:"? A quick textual test that
- * reads no more than the YAML reader would accept (so /dev/zero ends);
- * false if it cannot be opened. */
-bool tax_file_defines_traits(const char *path);
-
 /* The directory of the bundled taxonomy: $BANDITMAP_DATA if set, else the
  * installed data dir if it has traits.yaml, else the source tree's
  * taxonomy/. Returns a static string. */
