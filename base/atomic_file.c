@@ -276,3 +276,11 @@ int atomic_file_check_not_input(const char *output, const char *const *inputs, s
     }
     return 0;
 }
+
+int atomic_file_check_output(const char *output, const char *const *inputs, size_t n,
+                             struct diag_list *diags)
+{
+    if (atomic_file_check_not_input(output, inputs, n, diags) < 0)
+        return -1;
+    return atomic_file_check(output, diags);
+}

@@ -60,4 +60,9 @@ bool atomic_file_same(const char *output, const char *input);
 int atomic_file_check_not_input(const char *output, const char *const *inputs, size_t n,
                                 struct diag_list *diags);
 
+/* Both checks a command makes before its work: output is none of the
+ * inputs, then it can be written. -1 with the first problem's diagnostic. */
+int atomic_file_check_output(const char *output, const char *const *inputs, size_t n,
+                             struct diag_list *diags);
+
 #endif

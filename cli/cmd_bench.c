@@ -300,8 +300,8 @@ static int check_outputs(const struct bench_opts *o)
             twice |= outs[j] && !strcmp(outs[j], outs[i]) && strcmp(outs[i], "-");
         if (twice)
             diag_add(&d, DIAG_ERROR, outs[i], 0, 0, "output '%s' is given twice", outs[i]);
-        else if (atomic_file_check_not_input(outs[i], ins, n_in, &d) == 0)
-            atomic_file_check(outs[i], &d);
+        else
+            atomic_file_check_output(outs[i], ins, n_in, &d);
         ins[n_in++] = outs[i];
     }
     int rc = d.errors ? CLI_INVALID : CLI_OK;

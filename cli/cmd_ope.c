@@ -276,9 +276,7 @@ static int check_output(const struct ope_config *cfg, const char *output, struct
         inputs[n++] = cfg->items_path;
     if (cfg->policy && (!strncmp(cfg->policy, "dist:", 5) || !strncmp(cfg->policy, "freq:", 5)))
         inputs[n++] = cfg->policy + 5;
-    if (atomic_file_check_not_input(output, inputs, n, d) < 0)
-        return -1;
-    return atomic_file_check(output, d);
+    return atomic_file_check_output(output, inputs, n, d);
 }
 
 static void render(const struct ope_report *rep, const struct ope_config *cfg, bool json,

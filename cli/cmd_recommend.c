@@ -231,8 +231,7 @@ int cmd_recommend(int argc, char **argv)
         struct diag_list d;
         diag_list_init(&d);
         const char *ins[] = {o.profile};
-        if (atomic_file_check_not_input(o.bench_spec, ins, o.profile ? 1 : 0, &d) == 0)
-            atomic_file_check(o.bench_spec, &d);
+        atomic_file_check_output(o.bench_spec, ins, o.profile ? 1 : 0, &d);
         int bad = d.errors > 0;
         cli_print_diags(&d, stderr);
         diag_list_release(&d);
