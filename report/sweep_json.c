@@ -18,7 +18,8 @@ void report_sweep_json_begin(const struct sweep *sw, FILE *out)
     jsonw_member_int(&w, "seeds", sw->seeds);
     jsonw_member_int(&w, "seed", (long long)sw->seed);
     jsonw_key(&w, "cells");
-    fputs("[\n", out);
+    jsonw_array_begin(&w);
+    fputc('\n', out);
 }
 
 void report_sweep_json_cell(const struct sweep *sw, size_t c, const struct bench_results *r,
